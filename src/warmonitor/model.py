@@ -194,3 +194,4 @@ class FailedInput:
 
     source_id: str
     message: str
+    skipped: bool = False  # a deliberate skip (not English), not a failure
