@@ -111,7 +111,12 @@ def actor_to_dict(actor: Actor | None) -> dict[str, Any] | None:
 def source_to_dict(source: Source | None) -> dict[str, Any] | None:
     if source is None:
         return None
-    return {"name": source.name, "type": source.type, **_span(source.span)}
+    return {
+        "name": source.name,
+        "type": source.type,
+        "anonymous": source.anonymous,
+        **_span(source.span),
+    }
 
 
 def figure_to_dict(figure: Figure) -> dict[str, Any]:

@@ -1,0 +1,47 @@
+"""Stored events as JSON Lines: the contract's event fields plus where each event was reported.
+
+One object per line (DESIGN.md 4b): ``export.contract.event_to_dict`` plus "article_id",
+"reports", "independent_sources", "review_status" and "updated_at". Other tools read this shape,
+so fields are only ever added.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from warmonitor.export.contract import event_to_dict
+from warmonitor.store.records import Report, StoredEvent
+
+
+def write_events_jsonl(events: Iterable[StoredEvent], out: TextIO) -> int:
+    """Write one JSON object per event to ``out``; the number of lines written."""
+    written = 0
+    for stored in events:
+        out.write(json.dumps(stored_event_to_dict(stored), ensure_ascii=False))
+        out.write("\n")
+        written += 1
+    return written
+
+
+def stored_event_to_dict(stored: StoredEvent) -> dict[str, Any]:
+    return {
+        **event_to_dict(stored.event),
+        "article_id": stored.event.article_id,
+        "reports": [report_to_dict(report) for report in stored.reports],
+        "independent_sources": stored.independent_sources,
+        "review_status": stored.review_status,
+        "updated_at": stored.updated_at,
+    }
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    return {
+        "article_id": report.article_id,
+        "source_id": report.source_id,
+        "url": report.url,
+        "outlet": report.outlet,
+        "published": report.published.isoformat() if report.published else None,
+        "agency": report.agency,
+    }

@@ -1,0 +1,179 @@
+"""Reading stored events back: filters to SQL, rows to StoredEvents.
+
+Every SQL fragment here is a constant; filter values are only ever bound as parameters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from warmonitor.errors import StoreError
+from warmonitor.store.codec import event_from_dict
+from warmonitor.store.countries import find_country
+from warmonitor.store.records import EventFilter, Report, StoredEvent, independent_source_count
+
+# The latest review of an event decides its status.
+_STATUS_BY_ACTION = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected"}
+
+_SELECT_EVENTS = """
+SELECT e.id, e.event_json, e.updated_at,
+       substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence_text,
+       (SELECT r.action FROM reviews AS r WHERE r.event_id = e.id
+        ORDER BY r.created_at DESC, r.id DESC LIMIT 1) AS last_review
+FROM events AS e JOIN articles AS a ON a.id = e.article_id
+"""
+
+_SELECT_REPORTS = """
+SELECT r.event_id, a.id AS article_id, a.source_id, a.url, a.outlet, a.agency, a.published
+FROM event_reports AS r JOIN articles AS a ON a.id = r.article_id
+WHERE r.event_id IN ({placeholders})
+ORDER BY r.created_at, r.rowid
+"""
+
+# SQLite's limit on bound parameters is 32766 in current builds but 999 in old ones.
+_CHUNK = 500
+
+MIN_PREFIX = 6
+
+
+def contains(haystack: str | None, needle: str | None) -> bool:
+    """Case-insensitive substring test, registered as the SQL function wm_contains.
+
+    SQLite's LIKE folds ASCII letters only; this folds all of Unicode ("KURDISTAN" ~ "Kürdistan"
+    needs it for the ü).
+    """
+    if haystack is None or needle is None:
+        return False
+    return needle.casefold() in haystack.casefold()
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    conn.create_function("wm_contains", 2, contains, deterministic=True)
+
+
+def where_clauses(filters: EventFilter) -> tuple[list[str], list[Any]]:
+    """The WHERE conditions and their parameters for ``filters``."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    if filters.country is not None:
+        clauses.append("e.country_code = ?")
+        params.append(country_code(filters.country))
+    if filters.event_type is not None:
+        clauses.append("e.event_type = ?")  # the column is COLLATE NOCASE
+        params.append(filters.event_type.strip())
+    if filters.sub_event_type is not None:
+        clauses.append("e.sub_event_type = ?")
+        params.append(filters.sub_event_type.strip())
+    if filters.actor is not None:
+        clauses.append("(wm_contains(e.actor1, ?) OR wm_contains(e.actor2, ?))")
+        params += [filters.actor] * 2
+    if filters.place is not None:
+        clauses.append(
+            "(wm_contains(e.location, ?) OR wm_contains(e.admin1, ?) OR wm_contains(e.admin2, ?))"
+        )
+        params += [filters.place] * 3
+    # An event spans [date_start, date_end]; a missing end means a single day.
+    if filters.date_from is not None:
+        clauses.append("COALESCE(e.date_end, e.date_start) >= ?")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to is not None:
+        clauses.append("COALESCE(e.date_start, e.date_end) <= ?")
+        params.append(filters.date_to.isoformat())
+    return clauses, params
+
+
+def country_code(text: str) -> str:
+    """The ISO2 code for a country filter given as a name, ISO2 or ISO3 code."""
+    country = find_country(text)
+    if country is not None:
+        return country.iso2
+    code = text.strip()
+    if len(code) == 2 and code.isalpha():
+        return code.upper()  # a code the country table does not know; events may still have it
+    raise StoreError(
+        f"unknown country '{text}': give its name or its ISO 3166 alpha-2 or alpha-3 code"
+    )
+
+
+def select_events(conn: sqlite3.Connection, filters: EventFilter) -> list[StoredEvent]:
+    if filters.limit is not None and filters.limit < 0:
+        raise ValueError(f"limit must be 0 or more, not {filters.limit}")
+    clauses, params = where_clauses(filters)
+    sql = _SELECT_EVENTS
+    if clauses:
+        sql += "WHERE " + " AND ".join(clauses)
+    # Oldest first, undated last; the id makes the order total so exports are reproducible.
+    sql += "\nORDER BY e.date_start IS NULL, e.date_start, e.date_end, e.id"
+    if filters.limit is not None:
+        sql += "\nLIMIT ?"
+        params.append(filters.limit)
+    return stored_events(conn, conn.execute(sql, params).fetchall())
+
+
+def select_event(conn: sqlite3.Connection, event_id: str) -> StoredEvent | None:
+    """The event with this id, or the only one whose id starts with it (MIN_PREFIX chars+)."""
+    rows = conn.execute(_SELECT_EVENTS + "WHERE e.id = ?", (event_id,)).fetchall()
+    if not rows and len(event_id) >= MIN_PREFIX:
+        pattern = _escape_like(event_id) + "%"
+        rows = conn.execute(
+            _SELECT_EVENTS + "WHERE e.id LIKE ? ESCAPE '\\' LIMIT 2", (pattern,)
+        ).fetchall()
+        if len(rows) > 1:
+            raise StoreError(
+                f"'{event_id}' is the start of more than one event id; give more characters"
+            )
+    found = stored_events(conn, rows)
+    return found[0] if found else None
+
+
+def stored_events(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[StoredEvent]:
+    reports = reports_by_event(conn, [row["id"] for row in rows])
+    result = []
+    for row in rows:
+        event_reports = reports.get(row["id"], ())
+        result.append(
+            StoredEvent(
+                event=event_from_dict(
+                    json.loads(row["event_json"]), sentence_text=row["sentence_text"]
+                ),
+                reports=event_reports,
+                independent_sources=independent_source_count(event_reports),
+                review_status=_STATUS_BY_ACTION.get(row["last_review"], "unreviewed"),
+                updated_at=row["updated_at"],
+                sentence_text=row["sentence_text"],
+            )
+        )
+    return result
+
+
+def reports_by_event(
+    conn: sqlite3.Connection, event_ids: Sequence[str]
+) -> dict[str, tuple[Report, ...]]:
+    found: dict[str, list[Report]] = {}
+    for chunk in _chunks(event_ids, _CHUNK):
+        sql = _SELECT_REPORTS.format(placeholders=", ".join("?" for _ in chunk))
+        for row in conn.execute(sql, chunk):
+            found.setdefault(row["event_id"], []).append(
+                Report(
+                    article_id=row["article_id"],
+                    source_id=row["source_id"],
+                    url=row["url"],
+                    outlet=row["outlet"],
+                    published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
+                    agency=row["agency"],
+                )
+            )
+    return {event_id: tuple(reports) for event_id, reports in found.items()}
+
+
+def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

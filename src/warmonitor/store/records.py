@@ -1,0 +1,79 @@
+"""What the store hands back: save results, query filters and stored events with their reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from warmonitor.model import Event
+
+REVIEW_STATUSES = ("unreviewed", "confirmed", "corrected", "rejected")
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What one ``Store.save`` added; all zero (and False) when the extraction was saved before."""
+
+    article_added: bool
+    events_added: int
+    figures_added: int
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which stored events to return. Every field left as None matches everything.
+
+    - ``country``: a country name, ISO 3166 alpha-2 or alpha-3 code, any case.
+    - ``event_type``, ``sub_event_type``: exact ACLED spelling, any case.
+    - ``actor``: a piece of the canonical name of actor 1 or actor 2, any case.
+    - ``place``: a piece of the location's name, admin1 or admin2, any case.
+    - ``date_from``, ``date_to``: an event matches when its date range overlaps them; undated
+      events never match a date filter.
+    - ``limit``: at most this many events (>= 0), oldest first.
+    """
+
+    country: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article that reported an event."""
+
+    article_id: str
+    source_id: str | None
+    url: str | None
+    outlet: str | None
+    published: dt.date | None
+    agency: str | None = None  # the wire service when the article is an agency story
+
+
+@dataclass(frozen=True)
+class StoredEvent:
+    """An event as stored: the coded event, every report of it, and its review state."""
+
+    event: Event
+    reports: tuple[Report, ...]
+    independent_sources: int  # distinct agencies/outlets among the reports, at least 1
+    review_status: str  # one of REVIEW_STATUSES
+    updated_at: str  # ISO 8601, UTC
+    sentence_text: str | None = None  # the sentence the event was read from
+
+
+def independent_source_count(reports: tuple[Report, ...]) -> int:
+    """Reports from the same agency (or, with no agency, the same outlet) count once.
+
+    A wire story republished by many sites is one source: the agency is what was independent.
+    Reports that name neither count by their article, since nothing says they are copies.
+    """
+    keys = {
+        (report.agency or report.outlet or f"article:{report.article_id}").casefold()
+        for report in reports
+    }
+    return max(1, len(keys))

@@ -1,0 +1,229 @@
+"""The database schema: table definitions, indexes and the migration number.
+
+Tables are plural nouns because other tools query them directly (DESIGN.md 4b). The column
+lists below are also the allowlist that every INSERT is checked against, so no column name in
+SQL ever comes from data.
+
+Offsets into the article text are named ``start_char``/``end_char`` rather than ``start``/``end``:
+``end`` is reserved in SQL and would need quoting in every query, here and in PostgreSQL later.
+
+A fresh database is created from ``TABLES`` at ``SCHEMA_VERSION``; an older one is brought up to
+date by ``MIGRATIONS`` (statements keyed by the version they lead to).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    columns: tuple[str, ...]  # full column definitions; the first word is the column's name
+    constraints: tuple[str, ...] = ()
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(definition.split()[0] for definition in self.columns)
+
+    def create_sql(self) -> str:
+        body = ",\n  ".join(self.columns + self.constraints)
+        return f"CREATE TABLE {self.name} (\n  {body}\n)"
+
+
+_SPAN = ("start_char INTEGER", "end_char INTEGER", "text TEXT")
+
+TABLES: tuple[Table, ...] = (
+    Table(
+        "articles",
+        (
+            "id TEXT PRIMARY KEY",  # sha256 of the normalised text (Article.id)
+            "source_id TEXT",
+            "url TEXT",
+            "outlet TEXT",
+            "title TEXT",
+            "authors TEXT NOT NULL DEFAULT '[]'",  # JSON array of strings
+            "dateline TEXT NOT NULL DEFAULT '[]'",  # JSON array of strings
+            "agency TEXT",
+            "published TEXT",  # ISO 8601 date
+            "language TEXT",
+            "truncated INTEGER NOT NULL DEFAULT 0 CHECK (truncated IN (0, 1))",
+            "text TEXT NOT NULL",
+            "ingested_at TEXT NOT NULL",
+        ),
+    ),
+    Table(
+        "actors",
+        (
+            "name TEXT PRIMARY KEY",  # canonical name; the first description seen is kept
+            "type TEXT",
+            "sector TEXT",
+            "country TEXT",
+            "wikidata TEXT",
+        ),
+    ),
+    Table(
+        "places",
+        (
+            # "geonames:<id>" for gazetteer places, else "name:<name>|<country code>"
+            "place_key TEXT PRIMARY KEY",
+            "name TEXT NOT NULL",
+            "geonameid INTEGER",
+            "lat REAL",
+            "lon REAL",
+            "country_code TEXT",
+            "admin1 TEXT",
+            "admin2 TEXT",
+            "feature_code TEXT",
+        ),
+    ),
+    Table(
+        "events",
+        (
+            "id TEXT PRIMARY KEY",
+            "article_id TEXT NOT NULL REFERENCES articles(id)",  # the article it was read from
+            "sentence_start INTEGER NOT NULL",
+            "sentence_end INTEGER NOT NULL",
+            "event_type TEXT NOT NULL COLLATE NOCASE",
+            "sub_event_type TEXT NOT NULL COLLATE NOCASE",
+            "plover_type TEXT",
+            "plover_mode TEXT",
+            "actor1 TEXT REFERENCES actors(name)",
+            "actor2 TEXT REFERENCES actors(name)",
+            "place_key TEXT REFERENCES places(place_key)",
+            "country_code TEXT COLLATE NOCASE",  # ISO 3166 alpha-2
+            "admin1 TEXT",
+            "admin2 TEXT",
+            "location TEXT",
+            "latitude REAL",
+            "longitude REAL",
+            "geo_precision INTEGER",  # UCDP where_prec 1-7
+            "date_start TEXT",  # ISO 8601 date
+            "date_end TEXT",
+            "date_precision INTEGER",  # UCDP date_prec 1-5
+            "modality TEXT NOT NULL",
+            "according_to TEXT",  # the claimant's name
+            "confidence REAL NOT NULL",
+            "fatalities INTEGER NOT NULL",  # ACLED conventions, store/fatalities.py
+            "event_json TEXT NOT NULL",  # the contract dict plus what it leaves out (codec.py)
+            "created_at TEXT NOT NULL",
+            "updated_at TEXT NOT NULL",
+        ),
+    ),
+    Table(
+        "event_reports",
+        (
+            "event_id TEXT NOT NULL REFERENCES events(id)",
+            "article_id TEXT NOT NULL REFERENCES articles(id)",
+            "created_at TEXT NOT NULL",
+        ),
+        ("PRIMARY KEY (event_id, article_id)",),
+    ),
+    Table(
+        "event_actors",
+        (
+            "event_id TEXT NOT NULL REFERENCES events(id)",
+            "actor_name TEXT NOT NULL REFERENCES actors(name)",
+            "role INTEGER NOT NULL CHECK (role IN (1, 2))",
+            *_SPAN,
+        ),
+        ("PRIMARY KEY (event_id, role)",),
+    ),
+    Table(
+        "place_mentions",
+        (
+            "id INTEGER PRIMARY KEY",
+            "article_id TEXT NOT NULL REFERENCES articles(id)",
+            "place_key TEXT NOT NULL REFERENCES places(place_key)",
+            *_SPAN,
+            "geo_precision INTEGER NOT NULL",
+            "sub_place TEXT",
+        ),
+    ),
+    Table(
+        "figures",
+        (
+            "id INTEGER PRIMARY KEY",
+            "article_id TEXT NOT NULL REFERENCES articles(id)",
+            "event_id TEXT REFERENCES events(id)",  # NULL for figures tied to no single event
+            "kind TEXT NOT NULL",
+            "low INTEGER",
+            "best INTEGER",
+            "high INTEGER",
+            "approximate INTEGER NOT NULL CHECK (approximate IN (0, 1))",
+            "who TEXT",
+            "scope TEXT NOT NULL",
+            *_SPAN,
+            "source_name TEXT REFERENCES sources(name)",
+        ),
+    ),
+    Table(
+        "sources",
+        (
+            "name TEXT PRIMARY KEY",  # the claimant; the first type seen is kept
+            "type TEXT",
+        ),
+    ),
+    Table(
+        "source_mentions",
+        (
+            "id INTEGER PRIMARY KEY",
+            "source_name TEXT NOT NULL REFERENCES sources(name)",
+            "source_type TEXT",  # as typed in this mention
+            "anonymous INTEGER NOT NULL DEFAULT 0 CHECK (anonymous IN (0, 1))",  # "a source said"
+            "article_id TEXT NOT NULL REFERENCES articles(id)",
+            "event_id TEXT REFERENCES events(id)",
+            "figure_id INTEGER REFERENCES figures(id)",  # set when the claim is about a figure
+            *_SPAN,
+        ),
+    ),
+    Table(
+        "reviews",
+        (
+            "id INTEGER PRIMARY KEY",
+            "event_id TEXT NOT NULL REFERENCES events(id)",
+            "action TEXT NOT NULL CHECK (action IN ('confirm', 'correct', 'reject'))",
+            "changes TEXT",  # JSON object of corrected fields
+            "note TEXT",
+            "user_name TEXT",  # "user" is reserved in PostgreSQL
+            "created_at TEXT NOT NULL",
+        ),
+    ),
+    Table("schema_version", ("version INTEGER NOT NULL",)),
+)
+
+INDEXES: tuple[str, ...] = (
+    "CREATE INDEX events_event_type ON events (event_type)",
+    "CREATE INDEX events_sub_event_type ON events (sub_event_type)",
+    "CREATE INDEX events_country_code ON events (country_code)",
+    "CREATE INDEX events_date_start ON events (date_start)",
+    "CREATE INDEX events_date_end ON events (date_end)",
+    "CREATE INDEX events_actor1 ON events (actor1)",
+    "CREATE INDEX events_actor2 ON events (actor2)",
+    "CREATE INDEX events_location ON events (location)",
+    "CREATE INDEX events_article_id ON events (article_id)",
+    "CREATE INDEX event_reports_article_id ON event_reports (article_id)",
+    "CREATE INDEX event_actors_actor_name ON event_actors (actor_name)",
+    "CREATE INDEX place_mentions_article_id ON place_mentions (article_id)",
+    "CREATE INDEX figures_article_id ON figures (article_id)",
+    "CREATE INDEX figures_event_id ON figures (event_id)",
+    "CREATE INDEX source_mentions_event_id ON source_mentions (event_id)",
+    "CREATE INDEX source_mentions_source_name ON source_mentions (source_name)",
+    "CREATE INDEX reviews_event_id ON reviews (event_id, created_at)",
+)
+
+# Statements that bring a database from version N-1 to version N. Version 1 is the first schema,
+# so nothing leads to it yet; the next change of the schema adds its ALTER statements here.
+MIGRATIONS: dict[int, tuple[str, ...]] = {}
+
+COLUMNS: dict[str, frozenset[str]] = {t.name: frozenset(t.column_names) for t in TABLES}
+
+# The tables that hold data (what counts() reports), in creation order.
+DATA_TABLES: tuple[str, ...] = tuple(t.name for t in TABLES if t.name != "schema_version")
+
+
+def create_statements() -> list[str]:
+    """Everything that builds a fresh database at SCHEMA_VERSION, in order."""
+    return [t.create_sql() for t in TABLES] + list(INDEXES)

@@ -1,0 +1,204 @@
+"""The SQLite store: opening a database, saving extractions, querying events.
+
+One connection per Store. Each ``save`` is one transaction (BEGIN IMMEDIATE ... COMMIT), so an
+article is stored with all of its events, figures and mentions, or not at all. The database runs
+in WAL mode so that readers (the web page, other tools) never block the one writer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+
+from warmonitor.errors import StoreError
+from warmonitor.model import Article, Extraction
+from warmonitor.store import queries, writer
+from warmonitor.store.codec import article_from_row
+from warmonitor.store.records import EventFilter, SaveResult, StoredEvent
+from warmonitor.store.schema import DATA_TABLES, MIGRATIONS, SCHEMA_VERSION, create_statements
+
+# How long a writer waits for another writer's transaction before giving up.
+_BUSY_TIMEOUT_SECONDS = 30.0
+
+_MEMORY = ":memory:"
+
+
+def open_store(url: str) -> Store:
+    """Open (creating if needed) the database at ``url``.
+
+    ``url`` is a file path ("warmonitor.db", "data/x.db"), ``sqlite:///abs/path.db``, or
+    ":memory:". PostgreSQL URLs are refused until that backend exists.
+    """
+    return Store(connect_sqlite(sqlite_target(url)), url)
+
+
+def sqlite_target(url: str) -> str:
+    """The file path (or ":memory:") that a store URL points to."""
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url if url == _MEMORY else str(Path(url).expanduser())
+    scheme = scheme.lower()
+    if scheme in ("postgresql", "postgres") or scheme.startswith("postgresql+"):
+        raise StoreError("PostgreSQL support is not built yet; use a SQLite path")
+    if scheme != "sqlite":
+        raise StoreError(f"unsupported database URL '{url}': give a SQLite file path")
+    path = rest.split("?", 1)[0]
+    # "sqlite:///abs/x.db" leaves "/abs/x.db"; "sqlite://" and "sqlite:///:memory:" mean memory.
+    if path in ("", "/", "/" + _MEMORY):
+        return _MEMORY
+    return path
+
+
+def connect_sqlite(target: str) -> sqlite3.Connection:
+    if target != _MEMORY:
+        _check_path(Path(target))
+    try:
+        conn = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{target}: cannot open the database ({exc})") from exc
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        if target != _MEMORY:
+            conn.execute("PRAGMA journal_mode = WAL")
+        queries.register_functions(conn)
+        ensure_schema(conn, target)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{target}: not a usable SQLite database ({exc})") from exc
+    except StoreError:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_path(path: Path) -> None:
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder; give a database file path such as {path}/x.db")
+    if not path.parent.exists():
+        raise StoreError(f"{path}: the folder {path.parent} does not exist; create it first")
+
+
+def ensure_schema(conn: sqlite3.Connection, target: str) -> None:
+    """Create the tables in an empty database, migrate an older one, refuse a newer one."""
+    # The usual case (already current) only reads, so opening never waits for a busy writer.
+    if schema_version(conn, target) == SCHEMA_VERSION:
+        return
+    with transaction(conn):
+        version = schema_version(conn, target)  # again: another process may have just made it
+        if version is None:
+            for statement in create_statements():
+                conn.execute(statement)
+            conn.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+            return
+        for target_version in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in MIGRATIONS.get(target_version, ()):
+                conn.execute(statement)
+            conn.execute("UPDATE schema_version SET version = ?", (target_version,))
+
+
+def schema_version(conn: sqlite3.Connection, target: str) -> int | None:
+    """The database's schema version; None for an empty database.
+
+    Raises StoreError for a database that another program made, or a newer warmonitor.
+    """
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return None
+    if "schema_version" not in tables:
+        raise StoreError(
+            f"{target}: this SQLite database was not made by warmonitor; give another path"
+        )
+    version = conn.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] or 0
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"{target}: the database has schema version {version}, newer than this "
+            f"warmonitor's {SCHEMA_VERSION}; upgrade warmonitor to open it"
+        )
+    return version
+
+
+@contextlib.contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any exception.
+
+    IMMEDIATE takes the write lock up front, so two writers queue on the busy timeout instead of
+    one failing halfway through with "database is locked".
+    """
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    except BaseException:
+        # SQLite rolls back by itself after some errors (a full disk); a second ROLLBACK would
+        # then hide the real error behind "no transaction is active".
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC, to the second ("2024-05-01T12:00:00Z")."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class Store:
+    """Articles, events and everything read from them, in one SQLite database."""
+
+    def __init__(self, conn: sqlite3.Connection, url: str):
+        self._conn = conn
+        self.url = url
+
+    def save(self, extraction: Extraction) -> SaveResult:
+        """Store an extraction; saving it again adds nothing (and says so)."""
+        try:
+            with transaction(self._conn):
+                return writer.write_extraction(self._conn, extraction, utc_now())
+        except sqlite3.Error as exc:
+            raise StoreError(
+                f"{self.url}: cannot save article {extraction.article.id[:12]} ({exc}); "
+                "nothing of it was stored"
+            ) from exc
+
+    def has_article(self, article_id: str) -> bool:
+        row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    def get_article(self, article_id: str) -> Article | None:
+        row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return article_from_row(row) if row else None
+
+    def query_events(self, filters: EventFilter | None = None) -> list[StoredEvent]:
+        return queries.select_events(self._conn, filters or EventFilter())
+
+    def get_event(self, event_id: str) -> StoredEvent | None:
+        """The event with this id, or with an id that only it starts with (6 characters or more).
+
+        Raises StoreError when the prefix is shared by several events.
+        """
+        return queries.select_event(self._conn, event_id.strip())
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table."""
+        return {
+            table: self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in DATA_TABLES  # constant names from the schema, not from data
+        }
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

@@ -1,0 +1,83 @@
+"""The schema: tables other tools query, the column allowlist, indexes for the filters."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from warmonitor.store import open_store
+from warmonitor.store.schema import COLUMNS, DATA_TABLES, TABLES
+from warmonitor.store.writer import insert_row
+
+
+@pytest.fixture
+def conn():
+    with open_store(":memory:") as store:
+        yield store._conn
+
+
+def test_tables_match_the_allowlist(conn: sqlite3.Connection):
+    for table in TABLES:
+        actual = [row["name"] for row in conn.execute(f"PRAGMA table_info({table.name})")]
+        assert actual == list(table.column_names)
+        assert set(actual) == COLUMNS[table.name]
+
+
+def test_documented_tables_exist(conn: sqlite3.Connection):
+    names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert {
+        "articles",
+        "events",
+        "event_reports",
+        "actors",
+        "event_actors",
+        "places",
+        "place_mentions",
+        "figures",
+        "sources",
+        "source_mentions",
+        "reviews",
+        "schema_version",
+    } <= names
+    assert set(DATA_TABLES) == names - {"schema_version"}
+
+
+def test_event_filters_have_indexes(conn: sqlite3.Connection):
+    indexed = {
+        row["name"]
+        for index in conn.execute("PRAGMA index_list(events)")
+        for row in conn.execute(f"PRAGMA index_info({index['name']})")
+    }
+    for column in (
+        "event_type",
+        "sub_event_type",
+        "country_code",
+        "date_start",
+        "date_end",
+        "actor1",
+        "actor2",
+        "location",
+    ):
+        assert column in indexed
+
+
+def test_case_insensitive_filters_use_their_index(conn: sqlite3.Connection):
+    plan = conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM events WHERE event_type = ?", ("battles",)
+    ).fetchall()
+    assert any("events_event_type" in row["detail"] for row in plan)
+
+
+def test_insert_row_refuses_names_outside_the_allowlist(conn: sqlite3.Connection):
+    with pytest.raises(ValueError, match="not a column"):
+        insert_row(conn, "actors", {"name": "x", "name) VALUES ('y'); --": 1})
+    with pytest.raises(ValueError):
+        insert_row(conn, "sqlite_master", {"name": "x"})
+
+
+def test_foreign_keys_are_enforced(conn: sqlite3.Connection):
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute(
+            "INSERT INTO event_reports (event_id, article_id, created_at) VALUES ('e', 'a', 'now')"
+        )
