@@ -92,7 +92,9 @@ def _with_setting(config: Config, dotted: str, value: Any) -> Config:
         raise ConfigError(f"unknown setting '{dotted}'; known settings: {known}")
     current = getattr(section, key)
     coerced = _coerce(value, current, dotted)
-    return dataclasses.replace(config, **{section_name: dataclasses.replace(section, **{key: coerced})})
+    return dataclasses.replace(
+        config, **{section_name: dataclasses.replace(section, **{key: coerced})}
+    )
 
 
 def _coerce(value: Any, current: Any, dotted: str) -> Any:
@@ -108,4 +110,6 @@ def _coerce(value: Any, current: Any, dotted: str) -> Any:
             return tuple(str(item).strip() for item in items)
         return str(value)
     except ValueError as exc:
-        raise ConfigError(f"setting '{dotted}': {value!r} is not a valid {type(current).__name__}") from exc
+        raise ConfigError(
+            f"setting '{dotted}': {value!r} is not a valid {type(current).__name__}"
+        ) from exc

@@ -84,6 +84,7 @@ class Source:
     name: str
     type: str | None  # one of SOURCE_TYPES
     span: Span | None = None
+    anonymous: bool = False  # "a Syrian military source", "witnesses": no name given
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,396 @@
+"""The command line: a thin edge over the library, and the only place that prints or exits.
+
+warmonitor ingest examples/            # reports into ./warmonitor.db
+warmonitor events --country Syria      # query what was stored
+warmonitor extract report.txt --published 2017-06-30   # JSON, no database
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from rich.text import Text
+
+from warmonitor.config import Config, load_config
+from warmonitor.errors import WarmonitorError
+from warmonitor.export.contract import extraction_to_dict
+from warmonitor.model import Article, FailedInput
+
+app = typer.Typer(
+    help="News reports in; a source-attributed, geolocated record of armed conflict out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+gazetteer_app = typer.Typer(help="Build or inspect the offline gazetteer.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+err = Console(stderr=True, highlight=False)
+
+
+class OutputFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    geojson = "geojson"
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", help="A TOML file of settings.", exists=True)
+    ] = None,
+    settings: Annotated[
+        list[str] | None,
+        typer.Option("--set", help="Override a setting: --set ingest.max_bytes=1000000"),
+    ] = None,
+) -> None:
+    overrides = {}
+    for item in settings or []:
+        key, sep, value = item.partition("=")
+        if not sep:
+            _fail(f"--set {item}: write it as section.key=value")
+        overrides[key.strip()] = value.strip()
+    ctx.obj = _guard(lambda: load_config(config_file, overrides))
+
+
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        help="Publication date (YYYY-MM-DD) for inputs that carry none; relative dates such as "
+        "'on Friday' are resolved against it.",
+    ),
+]
+DbOption = Annotated[
+    str | None, typer.Option("--db", help="Database: a SQLite path (default ./warmonitor.db).")
+]
+
+
+@app.command()
+def extract(
+    ctx: typer.Context,
+    inputs: Annotated[
+        list[str], typer.Argument(help="Files (.txt, .html, .jsonl), folders, or -.")
+    ],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSONL here.")] = None,
+    published: PublishedOption = None,
+    with_text: Annotated[
+        bool, typer.Option("--with-text", help="Include the cleaned text.")
+    ] = False,
+) -> None:
+    """Read reports and print one JSON object per document (no database is touched).
+
+    Example: warmonitor extract report.txt --published 2017-06-30 --with-text
+    """
+    from warmonitor.ingest.inputs import iter_articles
+    from warmonitor.pipeline import Extractor
+
+    config: Config = ctx.obj
+    day = _parse_date(published)
+    extractor = _guard(lambda: Extractor.load(config, on_progress=_note))
+    failures = 0
+    with _open_output(output) as out:
+        for item in iter_articles(inputs, config.ingest, published=day, stdin=sys.stdin.buffer):
+            if isinstance(item, FailedInput):
+                failures += 0 if item.skipped else 1
+                err.print(
+                    f"[yellow]{item.message}[/]"
+                    if item.skipped
+                    else f"[red]error:[/] {item.message}"
+                )
+                record = {"id": item.source_id, "error": item.message}
+            else:
+                record = extraction_to_dict(extractor.extract(item), with_text=with_text)
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    sources: Annotated[
+        list[str], typer.Argument(help="Files (.txt, .html, .jsonl), folders, or -.")
+    ],
+    db: DbOption = None,
+    published: PublishedOption = None,
+) -> None:
+    """Read reports, code their events and store them; the same input twice adds nothing.
+
+    Example: warmonitor ingest examples/ --db warmonitor.db
+    """
+    from warmonitor.ingest.inputs import iter_articles
+    from warmonitor.pipeline import Extractor
+    from warmonitor.store import open_store
+
+    config: Config = ctx.obj
+    day = _parse_date(published)
+    started = time.monotonic()
+    extractor = _guard(lambda: Extractor.load(config, on_progress=_note))
+    store = _guard(lambda: open_store(db or config.store.url))
+    documents = added = events = failures = skipped = 0
+    with store, _progress() as progress:
+        task = progress.add_task("ingesting", total=None)
+        for item in iter_articles(sources, config.ingest, published=day, stdin=sys.stdin.buffer):
+            progress.advance(task)
+            if isinstance(item, FailedInput):
+                skipped += item.skipped
+                failures += not item.skipped
+                progress.console.print(
+                    f"[yellow]{item.message}[/]"
+                    if item.skipped
+                    else f"[red]error:[/] {item.message}"
+                )
+                continue
+            documents += 1
+            if store.has_article(item.id):
+                continue
+            try:
+                result = store.save(extractor.extract(item))
+            except WarmonitorError as exc:
+                failures += 1
+                progress.console.print(f"[red]error:[/] {_name(item)}: {exc}")
+                continue
+            added += result.article_added
+            events += result.events_added
+    seconds = time.monotonic() - started
+    err.print(
+        f"{documents} documents ({added} new, {documents - added} already stored), "
+        f"{events} events added, {failures} errors, {skipped} skipped in {seconds:.1f} s"
+    )
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    ctx: typer.Context,
+    db: DbOption = None,
+    country: Annotated[str | None, typer.Option(help="Country name, ISO2 or ISO3.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="ACLED event type.")] = None,
+    sub_event_type: Annotated[
+        str | None, typer.Option("--sub-type", help="ACLED sub-event type.")
+    ] = None,
+    actor: Annotated[str | None, typer.Option(help="Part of an actor's name.")] = None,
+    place: Annotated[
+        str | None, typer.Option(help="Part of a place, admin1 or admin2 name.")
+    ] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before YYYY-MM-DD.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    output_format: Annotated[
+        OutputFormat,
+        typer.Option("--format", "-f", help="table, csv (ACLED columns), json, geojson."),
+    ] = OutputFormat.table,
+) -> None:
+    """Query stored events.
+
+    Example: warmonitor events --country Syria --type Battles --format csv > syria.csv
+    """
+    from warmonitor.export.acled_csv import write_acled_csv
+    from warmonitor.export.events_json import write_events_jsonl
+    from warmonitor.export.geojson import write_geojson
+    from warmonitor.store import EventFilter
+
+    config: Config = ctx.obj
+    filters = EventFilter(
+        country=country,
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        actor=actor,
+        place=place,
+        date_from=_parse_date(since),
+        date_to=_parse_date(until),
+        limit=limit,
+    )
+    with _open_existing_store(db or config.store.url) as store:
+        found = _guard(lambda: store.query_events(filters))
+    if output_format is OutputFormat.csv:
+        write_acled_csv(found, sys.stdout)
+    elif output_format is OutputFormat.json:
+        write_events_jsonl(found, sys.stdout)
+    elif output_format is OutputFormat.geojson:
+        write_geojson(found, sys.stdout)
+    else:
+        _print_event_table(found)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    event_id: Annotated[str, typer.Argument(help="An event id (or its first 6+ characters).")],
+    db: DbOption = None,
+) -> None:
+    """Print one event with the sentence it was read from and every span it used.
+
+    Example: warmonitor show 3f2a9c
+    """
+    config: Config = ctx.obj
+    with _open_existing_store(db or config.store.url) as store:
+        stored = _guard(lambda: store.get_event(event_id))
+        if stored is None:
+            _fail(f"no event with id {event_id!r}; list ids with 'warmonitor events'")
+        article = store.get_article(stored.event.article_id)
+    _print_event(stored, article)
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(ctx: typer.Context) -> None:
+    """Build the offline gazetteer from installed packages (done automatically on first use)."""
+    from warmonitor.coding.gazetteer import build_gazetteer
+
+    config: Config = ctx.obj
+    stats = _guard(lambda: build_gazetteer(config.gazetteer.path, on_progress=_note))
+    err.print(f"gazetteer written to {config.gazetteer.path}: {stats}")
+
+
+def _print_event_table(found: list) -> None:
+    table = Table(show_lines=False)
+    for column in (
+        "id",
+        "date",
+        "type",
+        "sub-event type",
+        "actor 1",
+        "actor 2",
+        "location",
+        "killed",
+        "according to",
+        "modality",
+    ):
+        table.add_column(column, overflow="fold")
+    for stored in found:
+        event = stored.event
+        location = event.location
+        where = None
+        if location is not None:
+            where = ", ".join(
+                x for x in (location.sub_place, location.name, location.country_code) if x
+            )
+        table.add_row(
+            event.id[:10],
+            event.date.start.isoformat() if event.date and event.date.start else "",
+            event.event_type,
+            event.sub_event_type,
+            event.actor1.name if event.actor1 else "",
+            event.actor2.name if event.actor2 else "",
+            where or "",
+            str(sum(f.best or 0 for f in event.figures if f.kind == "killed")),
+            event.according_to.name if event.according_to else "",
+            event.modality,
+        )
+    Console().print(table)
+    err.print(f"{len(found)} events")
+
+
+def _print_event(stored, article: Article | None) -> None:
+    from warmonitor.export.events_json import stored_event_to_dict
+
+    console = Console()
+    event = stored.event
+    console.print(f"[bold]{event.event_type} / {event.sub_event_type}[/]  ({event.id})")
+    if article is not None:
+        sentence = Text(article.text[event.sentence.start : event.sentence.end])
+        base = event.sentence.start
+        marks = [(event.trigger.start, event.trigger.end, "bold red")]
+        for actor in (event.actor1, event.actor2):
+            if actor is not None and actor.span is not None:
+                marks.append((actor.span.start, actor.span.end, "bold cyan"))
+        if event.location is not None and event.location.span is not None:
+            marks.append((event.location.span.start, event.location.span.end, "bold green"))
+        for figure in event.figures:
+            marks.append((figure.span.start, figure.span.end, "bold magenta"))
+        if event.according_to is not None and event.according_to.span is not None:
+            span = event.according_to.span
+            marks.append((span.start, span.end, "bold yellow"))
+        for start, end, style in marks:
+            if base <= start and end <= event.sentence.end:
+                sentence.stylize(style, start - base, end - base)
+        console.print(sentence)
+        console.print(
+            "[dim]trigger red, actors cyan, place green, figures magenta, source yellow[/]"
+        )
+    console.print_json(json.dumps(stored_event_to_dict(stored), ensure_ascii=False))
+
+
+@contextmanager
+def _open_existing_store(url: str) -> Iterator:
+    from warmonitor.store import open_store
+
+    if "://" not in url and not Path(url).exists():
+        _fail(f"{url}: no such database; create it with 'warmonitor ingest SOURCE...'")
+    store = _guard(lambda: open_store(url))
+    with store:
+        yield store
+
+
+@contextmanager
+def _open_output(path: Path | None) -> Iterator[TextIO]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle = path.open("w", encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{path}: cannot write ({exc.strerror})")
+    with handle:
+        yield handle
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _fail(f"{value!r} is not a date; write it as YYYY-MM-DD")
+
+
+def _name(article: Article) -> str:
+    return article.source_id or article.id[:12]
+
+
+def _note(message: str) -> None:
+    err.print(f"[dim]{message}[/]")
+
+
+def _guard(action):
+    try:
+        return action()
+    except WarmonitorError as exc:
+        _fail(str(exc))
+
+
+def _fail(message: str):
+    err.print(f"[red]error:[/] {message}")
+    raise typer.Exit(2)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,242 @@
+"""Actors: the organisations (or categories of people) that act and are acted upon.
+
+A phrase is named canonically by, in order:
+1. the actor dictionary (data/actors.tsv): "ISIL", "Daesh", "IS" all give "Islamic State";
+2. a country's state forces: a demonym or country name with a force noun ("Iraqi forces",
+   "the Syrian army", "Iraq's police") gives "Military Forces of Iraq" / "Police Forces of Iraq";
+3. categories of people: civilians, protesters, rioters, unidentified gunmen;
+4. words that stand for an armed group already named ("the group", "militants", "it"), which
+   resolve to the last non-state armed actor mentioned before them in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from warmonitor.coding.knowledge import ActorEntry, Country, Knowledge
+from warmonitor.coding.syntax import noun_phrase, span_of
+from warmonitor.model import Actor
+
+_MILITARY_NOUNS = {
+    "force",
+    "troop",
+    "army",
+    "soldier",
+    "military",
+    "unit",
+    "serviceman",
+    "marine",
+    "commando",
+    "jet",
+    "warplane",
+    "aircraft",
+    "drone",
+    "navy",
+    "artillery",
+    "tank",
+    "paratrooper",
+    "airforce",
+    "brigade",
+    "division",
+}
+_POLICE_NOUNS = {"police", "policeman", "policemen", "gendarme", "gendarmerie", "officer"}
+_GOVERNMENT_NOUNS = {"government", "authority", "regime", "ministry", "official", "administration"}
+_CIVILIAN_NOUNS = {
+    "civilian",
+    "people",
+    "resident",
+    "villager",
+    "child",
+    "woman",
+    "family",
+    "worshipper",
+    "student",
+    "farmer",
+    "passenger",
+    "man",
+    "person",
+    "shopper",
+    "pilgrim",
+    "refugee",
+    "teacher",
+    "journalist",
+    "aid worker",
+}
+_PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "marcher"}
+_RIOTER_NOUNS = {"rioter", "mob", "looter"}
+_UNIDENTIFIED_NOUNS = {"gunman", "gunmen", "assailant", "attacker", "bandit", "kidnapper"}
+# Words that stand for an armed group named earlier in the document.
+_ANAPHORS = {
+    "group",
+    "militant",
+    "jihadist",
+    "insurgent",
+    "extremist",
+    "fighter",
+    "terrorist",
+    "it",
+    "they",
+    "them",
+    "its",
+    "their",
+    "organisation",
+    "organization",
+}
+_NON_STATE = {"Rebel group", "Political militia", "Identity militia"}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A dictionary actor named at a character offset: the antecedents for "the group"."""
+
+    actor: Actor
+    start: int
+    end: int
+
+
+class ActorResolver:
+    """Names actor phrases within one document."""
+
+    def __init__(self, knowledge: Knowledge, doc: Doc):
+        self._knowledge = knowledge
+        self._patterns = _alias_patterns(knowledge.actors)
+        self.mentions: tuple[ActorMention, ...] = tuple(self._find_mentions(doc.text))
+
+    def _find_mentions(self, text: str) -> list[ActorMention]:
+        taken: list[tuple[int, int]] = []
+        found: list[ActorMention] = []
+        for pattern, entry in self._patterns:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if any(start < e and s < end for s, e in taken):
+                    continue
+                taken.append((start, end))
+                found.append(ActorMention(_actor_of(entry, text, start, end), start, end))
+        return sorted(found, key=lambda m: m.start)
+
+    def resolve(self, token: Token) -> Actor | None:
+        """The actor a parse token's phrase names, or None."""
+        phrase = noun_phrase(token)
+        return self.resolve_phrase(phrase, head=token)
+
+    def resolve_phrase(self, phrase: SpacySpan, *, head: Token) -> Actor | None:
+        named = [m for m in self.mentions if phrase.start_char <= m.start < phrase.end_char]
+        if named:
+            # The mention nearest the phrase's head names it ("an alliance of ... the SDF").
+            best = min(named, key=lambda m: abs(m.start - head.idx))
+            return replace(best.actor, span=span_of(phrase))
+        state = self._state_actor(phrase, head)
+        if state is not None:
+            return state
+        category = _category_actor(phrase, head)
+        if category is not None:
+            return category
+        if head.lemma_.lower() in _ANAPHORS or head.lower_ in _ANAPHORS:
+            antecedent = self.antecedent(head.idx)
+            if antecedent is not None:
+                return replace(antecedent, span=span_of(phrase))
+        return None
+
+    def antecedent(self, offset: int) -> Actor | None:
+        """The non-state armed actor that "the group" or "it" stands for at ``offset``.
+
+        News keeps one protagonist group and calls it "the group" after naming it, while a
+        rival is named in full each time; so the most often named group before the offset wins,
+        and the most recent one breaks ties."""
+        counts: dict[str, tuple[int, int, Actor]] = {}
+        for order, mention in enumerate(self.mentions):
+            if mention.start < offset and mention.actor.type in _NON_STATE:
+                seen = counts.get(mention.actor.name, (0, 0, mention.actor))[0]
+                counts[mention.actor.name] = (seen + 1, order, mention.actor)
+        if not counts:
+            return None
+        return max(counts.values(), key=lambda item: (item[0], item[1]))[2]
+
+    def _state_actor(self, phrase: SpacySpan, head: Token) -> Actor | None:
+        lemma = head.lemma_.lower()
+        if lemma in _MILITARY_NOUNS:
+            template, sector = "Military Forces of {}", "MIL"
+        elif lemma in _POLICE_NOUNS:
+            template, sector = "Police Forces of {}", "GOV"
+        elif lemma in _GOVERNMENT_NOUNS:
+            template, sector = "Government of {}", "GOV"
+        else:
+            return None
+        country = self._country_in(phrase, head)
+        if country is None:
+            return None
+        return Actor(
+            name=template.format(country.name),
+            type="State forces",
+            sector=sector,
+            country=country.iso3,
+            span=span_of(phrase),
+        )
+
+    def _country_in(self, phrase: SpacySpan, head: Token) -> Country | None:
+        """The demonym or country nearest before the head noun ("U.S.-backed Iraqi forces")."""
+        demonyms = self._knowledge.demonyms
+        for token in reversed(phrase.doc[phrase.start : head.i]):
+            if token.text.casefold() in demonyms:
+                return demonyms[token.text.casefold()]
+            if token.ent_type_ in ("GPE", "NORP"):
+                entity = next((e for e in phrase.doc.ents if e.start <= token.i < e.end), None)
+                if entity is not None and entity.text.casefold() in demonyms:
+                    return demonyms[entity.text.casefold()]
+        return None
+
+
+def fill_country(actor: Actor | None, country: Country | None) -> Actor | None:
+    """Categories of people take the country of the event: "Civilians (Iraq)"."""
+    if actor is None or country is None or actor.country is not None:
+        return actor
+    if (
+        actor.type in ("Civilians", "Protesters", "Rioters")
+        or actor.name == "Unidentified Armed Group"
+    ):
+        return replace(actor, name=f"{actor.name} ({country.name})", country=country.iso3)
+    return actor
+
+
+def _category_actor(phrase: SpacySpan, head: Token) -> Actor | None:
+    lemma = head.lemma_.lower()
+    span = span_of(phrase)
+    if lemma in _CIVILIAN_NOUNS:
+        return Actor("Civilians", "Civilians", "CVL", None, span)
+    if lemma in _PROTESTER_NOUNS:
+        return Actor("Protesters", "Protesters", "CVL", None, span)
+    if lemma in _RIOTER_NOUNS:
+        return Actor("Rioters", "Rioters", "CVL", None, span)
+    if lemma in _UNIDENTIFIED_NOUNS or head.lower_ in _UNIDENTIFIED_NOUNS:
+        return Actor("Unidentified Armed Group", "Political militia", "REB", None, span)
+    return None
+
+
+def _actor_of(entry: ActorEntry, text: str, start: int, end: int) -> Actor:
+    from warmonitor.model import Span
+
+    return Actor(
+        name=entry.name,
+        type=entry.type,
+        sector=entry.sector,
+        country=entry.country,
+        span=Span(start, end, text[start:end]),
+        wikidata=entry.wikidata,
+    )
+
+
+def _alias_patterns(entries: Sequence[ActorEntry]) -> list[tuple[re.Pattern[str], ActorEntry]]:
+    """One pattern an alias, longest first, so "Islamic State group" beats "Islamic State"."""
+    pairs = [(alias, entry) for entry in entries for alias in entry.aliases if alias]
+    pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
+    patterns = []
+    for alias, entry in pairs:
+        flags = 0 if alias.isupper() or len(alias) <= 3 else re.IGNORECASE
+        body = re.escape(alias).replace(r"\ ", r"\s+").replace("'", "['’]")
+        patterns.append((re.compile(rf"(?<![\w-]){body}(?![\w])", flags), entry))
+    return patterns

@@ -1,0 +1,115 @@
+"""Who says so: the claimant of an event or a figure.
+
+A value is claimed by the subject of the reporting verb that governs it ("X said the group had
+retaken..."), by the object of "according to" in its sentence, or, when the sentence speaks in
+the reporter's own voice, by the agency or outlet that published the report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from warmonitor.coding.knowledge import Knowledge
+from warmonitor.coding.syntax import (
+    REPORTING_VERBS,
+    ancestors_within_sentence,
+    noun_phrase,
+    span_of,
+)
+from warmonitor.model import Article, Source
+
+_STATE_ACTOR_TYPES = {"State forces"}
+_LEADING_WORDS = re.compile(r"^(?:the|a|an|one|some|several)\s+", re.IGNORECASE)
+
+
+def find_claimant(token: Token, knowledge: Knowledge) -> tuple[Source, Token] | None:
+    """The source that the sentence attributes ``token``'s clause to, with the reporting verb
+    (or "according") that introduces it; None when the sentence speaks in the reporter's voice."""
+    for head in ancestors_within_sentence(token):
+        if head.lemma_ in REPORTING_VERBS and head.pos_ in ("VERB", "AUX"):
+            subject = _subject_of(head)
+            if subject is not None and not _is_inside(token, subject):
+                return source_from_phrase(noun_phrase(subject), knowledge), head
+    sentence = token.sent
+    for candidate in sentence:
+        if candidate.lower_ == "according":
+            to = next((c for c in candidate.children if c.lower_ == "to"), None)
+            obj = next((c for c in (to.children if to else ()) if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return source_from_phrase(_full_phrase(obj), knowledge), candidate
+    for candidate in sentence:
+        if candidate.lemma_ in REPORTING_VERBS and candidate.pos_ == "VERB":
+            subject = _subject_of(candidate)
+            if subject is not None and not _is_inside(token, subject) and candidate.i > token.i:
+                # A parenthetical "..., a military source said, ..." after the clause it covers.
+                return source_from_phrase(noun_phrase(subject), knowledge), candidate
+    return None
+
+
+def reporter_source(article: Article) -> Source | None:
+    """The report's own voice: its agency (Reuters, AP...) or else the outlet."""
+    name = article.agency or article.outlet
+    return Source(name=name, type="media") if name else None
+
+
+def source_from_phrase(phrase: SpacySpan, knowledge: Knowledge) -> Source:
+    """Name and type a claimant phrase ("a Syrian military source" -> military, anonymous)."""
+    span = span_of(phrase)
+    text = phrase.text
+    name = _LEADING_WORDS.sub("", text).strip(" ,")
+    whole = _with_apposition(phrase)
+    source_type, canonical = _source_type(whole, knowledge)
+    named = any(t.pos_ == "PROPN" for t in phrase if t.ent_type_ not in ("NORP", "GPE"))
+    return Source(
+        name=canonical or name,
+        type=source_type,
+        span=span,
+        anonymous=not named and canonical is None,
+    )
+
+
+def _source_type(text: str, knowledge: Knowledge) -> tuple[str | None, str | None]:
+    for actor in knowledge.actors:
+        for alias in actor.aliases:
+            if _contains(text, alias):
+                kind = "military" if actor.type in _STATE_ACTOR_TYPES else "armed group"
+                if actor.sector == "IGO":
+                    kind = "NGO/IGO"
+                return kind, None
+    for pattern in knowledge.sources:
+        if _contains(text, pattern.pattern):
+            return pattern.type, pattern.name
+    return None, None
+
+
+def _contains(text: str, words: str) -> bool:
+    flags = 0 if words.isupper() else re.IGNORECASE
+    return re.search(rf"(?<![\w.]){re.escape(words)}(?![\w])", text, flags) is not None
+
+
+def _with_apposition(phrase: SpacySpan) -> str:
+    """The phrase plus its apposition and "of ..." attachment, which often say what it is."""
+    root = phrase.root
+    end = max(
+        [phrase.end - 1] + [c.right_edge.i for c in root.rights if c.dep_ in ("appos", "prep")]
+    )
+    return phrase.doc[phrase.start : end + 1].text
+
+
+def _subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _full_phrase(token: Token) -> SpacySpan:
+    phrase = noun_phrase(token)
+    right = max(
+        phrase.end - 1, max((c.right_edge.i for c in token.rights if c.dep_ == "relcl"), default=0)
+    )
+    return token.doc[phrase.start : right + 1]
+
+
+def _is_inside(token: Token, phrase_root: Token) -> bool:
+    return phrase_root.left_edge.i <= token.i <= phrase_root.right_edge.i

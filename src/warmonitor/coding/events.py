@@ -1,0 +1,491 @@
+"""From a parsed report to coded events: type, actors, place, date, figures, claimant, modality.
+
+Each trigger in a sentence is one event mention. Its arguments are read from the parse (the
+acting subject, the object or "against" phrase, the place and date phrases of its own clause),
+then the document-level pass merges mentions of one event (a headline-like lead and a later
+detailed sentence, a counter-attack and the district it retook) and ties figures to events.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from warmonitor.coding.actors import ActorResolver, fill_country
+from warmonitor.coding.attribution import find_claimant, reporter_source
+from warmonitor.coding.figures import (
+    FigureMention,
+    caused_by_the_conflict_itself,
+    find_figures,
+    with_claimant,
+)
+from warmonitor.coding.knowledge import Knowledge
+from warmonitor.coding.modality import read_modality
+from warmonitor.coding.places import PlaceMention
+from warmonitor.coding.syntax import clause_subject, span_of
+from warmonitor.coding.triggers import LIGHT_VERBS, Trigger, find_triggers
+from warmonitor.model import (
+    EVENT_MODALITIES,
+    Actor,
+    Article,
+    Event,
+    EventDate,
+    Figure,
+    Place,
+    Source,
+    Territory,
+)
+from warmonitor.nlp.dates import resolve_date
+
+_ARMED_TYPES = {
+    "State forces",
+    "Rebel group",
+    "Political militia",
+    "Identity militia",
+    "External/Other forces",
+}
+_STATE_TYPES = {"State forces"}
+_WEAPON_SUB_TYPES = (
+    (
+        ("air strike", "airstrike", "warplane", "jet", "drone", "helicopter", "air raid"),
+        "Air/drone strike",
+        "aerial",
+    ),
+    (("suicide",), "Suicide bomb", "suicide-attack"),
+    (
+        ("shell", "artillery", "mortar", "rocket", "missile"),
+        "Shelling/artillery/missile attack",
+        "heavy-weapons",
+    ),
+    (
+        ("roadside bomb", "ied", "improvised explosive", "landmine", "car bomb", "explosive"),
+        "Remote explosive/landmine/IED",
+        "explosives",
+    ),
+    (("grenade",), "Grenade", "explosives"),
+)
+_SPECIFICITY = {"Armed clash": 0, "Attack": 1}
+_TOLL_KINDS = {
+    "killed",
+    "wounded",
+    "displaced",
+    "refugees",
+    "trapped",
+    "detained",
+    "kidnapped",
+    "missing",
+}
+_TARGET_PREPOSITIONS = {"against", "on", "with", "at", "targeting"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    event: Event
+    trigger: Trigger
+
+
+def code_events(
+    doc: Doc,
+    article: Article,
+    knowledge: Knowledge,
+    places: list[PlaceMention],
+) -> tuple[list[Event], list[Event], list[Figure]]:
+    """(events, non-events, document-level figures) of one parsed article."""
+    resolver = ActorResolver(knowledge, doc)
+    reporter = reporter_source(article)
+    mentions: list[_Mention] = []
+    figures: list[FigureMention] = []
+    for sentence in doc.sents:
+        triggers = find_triggers(sentence, knowledge)
+        for trigger in triggers:
+            mention = _code_trigger(
+                trigger, triggers, article, knowledge, resolver, places, reporter
+            )
+            if mention is not None:
+                mentions.append(mention)
+        for figure in find_figures(sentence, knowledge):
+            claim = find_claimant(figure.anchor, knowledge)
+            figures.append(with_claimant(figure, claim[0] if claim else reporter))
+    events = [m for m in mentions if m.event.modality in EVENT_MODALITIES]
+    non_events = [m.event for m in mentions if m.event.modality not in EVENT_MODALITIES]
+    merged = _merge_mentions(events)
+    merged, loose = _attach_figures(merged, figures, places)
+    return [m.event for m in merged], non_events, loose
+
+
+def _code_trigger(
+    trigger: Trigger,
+    siblings: list[Trigger],
+    article: Article,
+    knowledge: Knowledge,
+    resolver: ActorResolver,
+    places: list[PlaceMention],
+    reporter: Source | None,
+) -> _Mention | None:
+    token = trigger.token
+    if trigger.entry.rule == "violence" and caused_by_the_conflict_itself(token):
+        return None  # a cumulative toll of the war, kept as a figure
+    anchor = _clause_anchor(token)
+    claim = find_claimant(anchor, knowledge)
+    according_to = claim[0] if claim else reporter
+    modality = read_modality(token, claimed=claim is not None)
+    actor1_token, actor2_token = _argument_tokens(token, anchor, trigger.entry.pos)
+    actor1 = resolver.resolve(actor1_token) if actor1_token is not None else None
+    actor2 = resolver.resolve(actor2_token) if actor2_token is not None else None
+    if actor2 is None:
+        actor2 = _target_in_clause(token, anchor, resolver, exclude=actor1)
+    if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
+        actor2 = None
+    owners = {t.token.i: _clause_anchor(t.token) for t in siblings}
+    location = _location_for(trigger, anchor, owners, places, claim)
+    date = _date_for(anchor, owners, article.published)
+    if _is_background(date, article.published) and modality in EVENT_MODALITIES:
+        modality = "historical"
+    if date is None and article.published is not None:
+        # No date in the clause: the week before publication, and the precision says so.
+        date = EventDate(article.published - dt.timedelta(days=6), article.published, 3, None)
+    country = knowledge.country_by_iso2(location.country_code) if location else None
+    actor1, actor2 = fill_country(actor1, country), fill_country(actor2, country)
+    event_type, sub_event_type, plover_mode, territory = _classify(
+        trigger, actor1, actor2, location
+    )
+    if event_type is None:
+        return None
+    sentence = token.sent
+    event = Event(
+        id=_event_id(article.id, trigger.span.start_char, sub_event_type),
+        article_id=article.id,
+        sentence=span_of(sentence),
+        trigger=span_of(trigger.span),
+        event_type=event_type,
+        sub_event_type=sub_event_type,
+        plover_type=trigger.entry.plover_type,
+        plover_mode=plover_mode,
+        actor1=actor1,
+        actor2=actor2,
+        location=location,
+        date=date,
+        according_to=according_to,
+        modality=modality,
+        territory=territory,
+        confidence=_confidence(actor1, actor2, location, date, sentence, modality),
+    )
+    return _Mention(event, trigger)
+
+
+def _clause_anchor(token: Token) -> Token:
+    """The verb carrying a noun trigger's clause: "launched" for "launched a counter-attack"."""
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+        head = token.head
+        if head.pos_ == "VERB" and (head.lemma_ in LIGHT_VERBS or token.dep_ != "pobj"):
+            return head
+    return token
+
+
+def _argument_tokens(token: Token, anchor: Token, pos: str) -> tuple[Token | None, Token | None]:
+    """(acting, acted-upon) argument heads of a trigger."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        actor1 = next((c for c in token.children if c.dep_ == "poss"), None)
+        agent = _agent_of(token)
+        if actor1 is None and agent is not None:
+            actor1 = agent
+        if actor1 is None and anchor.i != token.i:
+            actor1 = clause_subject(anchor)
+        actor2 = _prepositional_object(token, _TARGET_PREPOSITIONS)
+        return actor1, actor2
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
+    if passive:
+        return _agent_of(token), next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    actor1 = clause_subject(token)
+    actor2 = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if actor2 is None:
+        actor2 = _prepositional_object(token, _TARGET_PREPOSITIONS)
+    return actor1, actor2
+
+
+def _agent_of(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _prepositional_object(token: Token, prepositions: set[str]) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in prepositions:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _target_in_clause(
+    token: Token, anchor: Token, resolver: ActorResolver, exclude: Actor | None
+) -> Actor | None:
+    """ "retaken the district after mounting a counter-attack against the SDF": the SDF."""
+    for node in anchor.subtree:
+        if node.dep_ == "prep" and node.lower_ in ("against", "from"):
+            obj = next((c for c in node.children if c.dep_ == "pobj"), None)
+            if obj is None:
+                continue
+            actor = resolver.resolve(obj)
+            if actor is not None and (exclude is None or actor.name != exclude.name):
+                return actor
+    return None
+
+
+def _owner(token: Token, owners: dict[int, Token]) -> int | None:
+    """The trigger whose clause a word belongs to: the nearest trigger anchor above it."""
+    anchors = {anchor.i: trigger_i for trigger_i, anchor in owners.items()}
+    anchors.update({trigger_i: trigger_i for trigger_i in owners})
+    for node in [token, *token.ancestors]:
+        if node.i in anchors:
+            return anchors[node.i]
+    return None
+
+
+def _location_for(
+    trigger: Trigger,
+    anchor: Token,
+    owners: dict[int, Token],
+    places: list[PlaceMention],
+    claim: tuple[Source, Token] | None,
+) -> Place | None:
+    sentence = trigger.token.sent
+    in_sentence = [
+        m
+        for m in places
+        if m.place.span is not None
+        and sentence.start_char <= m.place.span.start < sentence.end_char
+    ]
+    if claim is not None:
+        # "a Britain-based war monitor said": places inside the claimant's phrase are not where
+        # the event happened.
+        reporting = claim[1]
+        holder = (
+            reporting
+            if reporting.lower_ == "according"
+            else next((c for c in reporting.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        )
+        if holder is not None:
+            low, high = holder.left_edge.idx, holder.right_edge.idx + len(holder.right_edge)
+            in_sentence = [m for m in in_sentence if not low <= m.place.span.start < high]
+    own = [m for m in in_sentence if _owner(sentence.doc[m.token_index], owners) == trigger.token.i]
+    pool = own or [
+        m
+        for m in in_sentence
+        if _owner(sentence.doc[m.token_index], owners) in (None, trigger.token.i)
+    ]
+    if not pool:
+        return None
+    best = min(pool, key=lambda m: (m.place.precision, abs(m.token_index - trigger.token.i)))
+    return best.place
+
+
+def _date_for(
+    anchor: Token, owners: dict[int, Token], published: dt.date | None
+) -> EventDate | None:
+    sentence = anchor.sent
+    for ent in sentence.ents:
+        if ent.label_ != "DATE":
+            continue
+        owner = _owner(ent.root, owners)
+        if owner is not None and owners[owner].i != anchor.i and owner != anchor.i:
+            continue
+        resolved = resolve_date(ent.text, published)
+        if resolved is not None:
+            return EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
+    return None
+
+
+def _classify(
+    trigger: Trigger, actor1: Actor | None, actor2: Actor | None, location: Place | None
+) -> tuple[str | None, str, str | None, Territory | None]:
+    entry = trigger.entry
+    event_type, sub_type, mode = entry.event_type, entry.sub_event_type, entry.plover_mode
+    clause = " ".join(t.lower_ for t in trigger.token.sent)
+    if entry.rule in ("violence", "clash"):
+        for words, weapon_sub_type, weapon_mode in _WEAPON_SUB_TYPES:
+            if any(w in clause for w in words):
+                return "Explosions/Remote violence", weapon_sub_type, weapon_mode, None
+        armed1 = actor1 is not None and actor1.type in _ARMED_TYPES
+        armed2 = actor2 is not None and actor2.type in _ARMED_TYPES
+        if actor2 is not None and actor2.type == "Civilians":
+            return "Violence against civilians", "Attack", mode, None
+        if entry.rule == "clash" or (armed1 and armed2) or armed2:
+            return "Battles", "Armed clash", mode, None
+        if entry.event_type == "Battles" and actor2 is None:
+            return "Battles", "Armed clash", mode, None
+        return event_type, sub_type, mode, None
+    if entry.rule == "territory":
+        place = location.name if location else None
+        if location is not None and location.sub_place:
+            place = f"{location.sub_place} of {location.name}"
+        gainer = actor1.name if actor1 else None
+        loser = actor2.name if actor2 else None
+        if actor1 is not None and actor1.type in _STATE_TYPES:
+            sub_type = "Government regains territory"
+            if actor1.country and gainer and gainer.startswith("Military Forces of "):
+                gainer = "Government of " + gainer.removeprefix("Military Forces of ")
+        elif actor1 is not None:
+            sub_type = "Non-state actor overtakes territory"
+        return "Battles", sub_type, mode, Territory(loser, gainer, place)
+    if entry.rule == "territory_leave":
+        place = location.name if location else None
+        leaver = actor1.name if actor1 else None
+        return event_type, sub_type, mode, Territory(leaver, actor2.name if actor2 else None, place)
+    return event_type, sub_type, mode, None
+
+
+def _confidence(
+    actor1: Actor | None,
+    actor2: Actor | None,
+    location: Place | None,
+    date: EventDate | None,
+    sentence: SpacySpan,
+    modality: str,
+) -> float:
+    score = 0.35
+    score += 0.15 if actor1 is not None else 0.0
+    score += 0.1 if actor2 is not None else 0.0
+    score += 0.15 if location is not None else 0.0
+    score += 0.05 if location is not None and location.precision <= 2 else 0.0
+    score += 0.1 if date is not None and date.span is not None else 0.0
+    score += 0.1 if sentence.start_char == 0 else 0.0  # the lead states the main event
+    score -= 0.05 if modality == "claimed" else 0.0
+    return round(min(score, 1.0), 3)
+
+
+def _event_id(article_id: str, trigger_start: int, sub_event_type: str) -> str:
+    digest = hashlib.sha256(f"{article_id}:{trigger_start}:{sub_event_type}".encode()).hexdigest()
+    return digest[:16]
+
+
+def _is_background(date: EventDate | None, published: dt.date | None) -> bool:
+    """ "the group seized the city in 2014": history told as background, not a new event."""
+    if date is None or date.end is None or published is None:
+        return False
+    return (published - date.end).days > 365
+
+
+def _merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions of one event in one report become one event: the most specific reading wins."""
+    merged: list[_Mention] = []
+    for mention in mentions:
+        for index, kept in enumerate(merged):
+            if _same_event(kept.event, mention.event):
+                merged[index] = _combine(kept, mention)
+                break
+        else:
+            merged.append(mention)
+    return merged
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if a.event_type != b.event_type:
+        return False
+    if not _actors_compatible(a, b):
+        return False
+    return _places_compatible(a.location, b.location)
+
+
+def _actors_compatible(a: Event, b: Event) -> bool:
+    names_a = {x.name for x in (a.actor1, a.actor2) if x is not None}
+    names_b = {x.name for x in (b.actor1, b.actor2) if x is not None}
+    if not names_a or not names_b:
+        return False
+    return names_a <= names_b or names_b <= names_a
+
+
+def _places_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    if a.country_code != b.country_code:
+        return False
+    # A country-level or province-level mention contains the more precise one.
+    coarse, fine = (a, b) if a.precision >= b.precision else (b, a)
+    return coarse.precision >= 6 or (coarse.precision == 4 and coarse.admin1 == fine.admin1)
+
+
+def _combine(kept: _Mention, new: _Mention) -> _Mention:
+    primary, other = (kept, new)
+    if _SPECIFICITY.get(new.event.sub_event_type, 2) > _SPECIFICITY.get(
+        kept.event.sub_event_type, 2
+    ):
+        primary, other = new, kept
+    event = primary.event
+    location = event.location
+    if other.event.location is not None and (
+        location is None or other.event.location.precision < location.precision
+    ):
+        location = other.event.location
+    date = event.date
+    if (
+        other.event.date is not None
+        and other.event.date.span is not None
+        and (date is None or date.span is None)
+    ):
+        date = other.event.date
+    combined = replace(
+        event,
+        actor1=event.actor1 or other.event.actor1,
+        actor2=event.actor2 or other.event.actor2,
+        location=location,
+        date=date,
+        confidence=max(event.confidence, other.event.confidence),
+    )
+    return _Mention(combined, primary.trigger)
+
+
+def _attach_figures(
+    mentions: list[_Mention], figures: list[FigureMention], places: list[PlaceMention]
+) -> tuple[list[_Mention], list[Figure]]:
+    """Event-scope figures join the event of their clause, or the event at the same place."""
+    attached: dict[int, list[Figure]] = {}
+    loose: list[Figure] = []
+    for figure in figures:
+        target = None
+        if figure.figure.scope == "event":
+            target = _event_for_figure(figure, mentions, places)
+        if target is None:
+            loose.append(figure.figure)
+        else:
+            attached.setdefault(target, []).append(figure.figure)
+    result = []
+    for index, mention in enumerate(mentions):
+        extra = tuple(attached.get(index, ()))
+        result.append(
+            _Mention(replace(mention.event, figures=mention.event.figures + extra), mention.trigger)
+            if extra
+            else mention
+        )
+    return result, loose
+
+
+def _event_for_figure(
+    figure: FigureMention, mentions: list[_Mention], places: list[PlaceMention]
+) -> int | None:
+    anchor = figure.anchor
+    for index, mention in enumerate(mentions):
+        if mention.trigger.token.sent == anchor.sent:
+            return index
+    if figure.figure.kind not in _TOLL_KINDS:
+        return None  # fighters in a redoubt are not a toll of the fighting nearby
+    sentence = anchor.sent
+    here = [
+        m.place.geonameid
+        for m in places
+        if m.place.span is not None
+        and sentence.start_char <= m.place.span.start < sentence.end_char
+    ]
+    for index, mention in enumerate(mentions):
+        location = mention.event.location
+        if location is not None and location.geonameid is not None and location.geonameid in here:
+            return index
+    return None

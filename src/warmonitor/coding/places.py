@@ -1,0 +1,163 @@
+"""Place mentions: found in the text, resolved through the gazetteer, with honest precision.
+
+Mentions come from spaCy's GPE/LOC/FAC entities, from names spaCy mislabels (it often tags a
+governorate as NORP) when the gazetteer knows them, and from "X province", "X district".
+"Mosul's Old City" and "the industrial district of Raqqa" are sub-places of their city: they
+resolve to the city with the sub-place kept and precision 2 ("part of a town"), never to an
+unrelated town called Old City.
+
+Precision follows UCDP's ``where_prec``: 1 a town or village, 2 part of or near a town,
+3 a district (admin2), 4 a province (admin1), 5 a larger region or a natural feature that spans
+one, 6 a country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc
+
+from warmonitor.coding.gazetteer import Gazetteer, GazetteerEntry
+from warmonitor.coding.knowledge import Knowledge
+from warmonitor.model import Article, Place, Span
+
+_ADMIN1_WORDS = {"province", "governorate", "region", "state", "oblast", "prefecture"}
+_ADMIN2_WORDS = {"district", "county", "raion", "municipality"}
+_SUB_PLACE_WORDS = (
+    r"old city|old town|city centre|city center|downtown|outskirts|suburbs?|"
+    r"(?:\w+ )?(?:district|quarter|neighbou?rhoods?|zone|area)"
+)
+_SUB_PLACE_BEFORE = re.compile(rf"(?:the\s+)?(?P<sub>{_SUB_PLACE_WORDS})\s+of\s+$", re.I)
+_SUB_PLACE_AFTER = re.compile(rf"^\s*['’]s\s+(?P<sub>(?:\w+\s+)?(?:{_SUB_PLACE_WORDS}))\b", re.I)
+_PRECISION = {"city": 1, "admin2": 3, "admin1": 4, "feature": 5, "country": 6}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    place: Place
+    token_index: int  # the head token, for tying the place to the clause that mentions it
+
+
+def find_places(
+    doc: Doc, article: Article, gazetteer: Gazetteer, knowledge: Knowledge
+) -> list[PlaceMention]:
+    """Every place mention of the document that the gazetteer resolves, in text order."""
+    context = context_countries(doc, article, knowledge)
+    mentions: list[PlaceMention] = []
+    covered: list[tuple[int, int]] = []
+    for start, end, name, kind in _candidates(doc, knowledge):
+        if any(s <= start < e for s, e in covered):
+            continue
+        sub_place, span_start, span_end = _sub_place(doc.text, start, end)
+        if _is_sub_place_word(name) and mentions:
+            # "the Old City" alone: a part of the last city named before it.
+            city = next(
+                (
+                    m
+                    for m in reversed(mentions)
+                    if m.place.feature_code and m.place.feature_code.startswith("PPL")
+                ),
+                None,
+            )
+            if city is not None:
+                place = _with_sub_place(city.place, name, Span(start, end, doc.text[start:end]))
+                mentions.append(PlaceMention(place, doc.char_span(start, end, "expand")[0].i))
+            covered.append((start, end))
+            continue
+        entry = gazetteer.resolve(name, kind=kind, context_countries=context)
+        if entry is None:
+            continue
+        span = Span(span_start, span_end, doc.text[span_start:span_end])
+        place = place_from_entry(entry, span)
+        if sub_place:
+            place = _with_sub_place(place, sub_place, span)
+        covered.append((span_start, span_end))
+        head = doc.char_span(start, end, alignment_mode="expand")
+        mentions.append(PlaceMention(place, head.root.i if head is not None else 0))
+    return sorted(mentions, key=lambda m: m.place.span.start if m.place.span else 0)
+
+
+def place_from_entry(entry: GazetteerEntry, span: Span | None) -> Place:
+    return Place(
+        name=entry.name,
+        span=span,
+        geonameid=entry.geonameid,
+        lat=entry.lat,
+        lon=entry.lon,
+        country_code=entry.country_code,
+        admin1=entry.admin1 if entry.kind != "country" else None,
+        admin2=entry.admin2 if entry.kind in ("city", "admin2") else None,
+        feature_code=entry.feature_code,
+        precision=_PRECISION.get(entry.kind, 5),
+    )
+
+
+def context_countries(doc: Doc, article: Article, knowledge: Knowledge) -> list[str]:
+    """ISO2 codes of the countries the report is about: dateline first, then text mentions."""
+    codes: list[str] = []
+    texts = [part.rsplit(",", 1)[-1] for part in article.dateline]
+    texts += [ent.text for ent in doc.ents if ent.label_ in ("GPE", "NORP")]
+    for text in texts:
+        country = knowledge.demonyms.get(text.strip().casefold())
+        if country is not None and country.iso2 not in codes:
+            codes.append(country.iso2)
+    return codes
+
+
+def _candidates(doc: Doc, knowledge: Knowledge) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, name, kind hint) of every span that may name a place."""
+    found: list[tuple[int, int, str, str | None]] = []
+    for ent in doc.ents:
+        kind = _kind_after(doc, ent.end)
+        if ent.label_ in ("NORP", "ORG"):
+            # spaCy labels "Aleppo" in "Aleppo province" NORP: such names count only when a unit
+            # word follows, so that "Arab" or "Kurdish" never become a town in Alabama.
+            if kind is None or ent.text.casefold() in knowledge.demonyms:
+                continue
+        elif ent.label_ not in ("GPE", "LOC", "FAC"):
+            continue
+        text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        start = ent.end_char - len(text)
+        end = doc[ent.end].idx + len(doc[ent.end].text) if kind is not None else ent.end_char
+        found.append((start, end, text, kind))
+    return found
+
+
+def _followed_by_unit(doc: Doc, index: int) -> bool:
+    return index < len(doc) and doc[index].lower_ in (_ADMIN1_WORDS | _ADMIN2_WORDS)
+
+
+def _kind_after(doc: Doc, index: int) -> str | None:
+    if index >= len(doc):
+        return None
+    word = doc[index].lower_
+    if word in _ADMIN1_WORDS:
+        return "admin1"
+    if word in _ADMIN2_WORDS:
+        return "admin2"
+    return None
+
+
+def _sub_place(text: str, start: int, end: int) -> tuple[str | None, int, int]:
+    """A sub-place written around the name: "the industrial district of X", "X's Old City".
+
+    Returns the sub-place words and the mention's span widened to cover them."""
+    window_start = max(0, start - 60)
+    before = _SUB_PLACE_BEFORE.search(text[window_start:start])
+    if before:
+        return before.group("sub"), window_start + before.start("sub"), end
+    after = _SUB_PLACE_AFTER.match(text[end : end + 60])
+    if after:
+        return after.group("sub"), start, end + after.end()
+    return None, start, end
+
+
+def _is_sub_place_word(name: str) -> bool:
+    return re.fullmatch(_SUB_PLACE_WORDS, name.strip(), re.I) is not None
+
+
+def _with_sub_place(place: Place, sub_place: str, span: Span) -> Place:
+    """A part of a town is precision 2; a part of a larger unit keeps the unit's precision."""
+    precision = 2 if place.precision <= 2 else place.precision
+    return replace(place, sub_place=sub_place, span=span, precision=precision)

@@ -1,0 +1,98 @@
+"""Small helpers over spaCy's dependency parse that every coding stage uses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from warmonitor.model import Span
+
+# Relations that stay inside one clause's noun phrase when we cut it out of the parse.
+_PHRASE_CUT = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep"}
+
+REPORTING_VERBS = frozenset(
+    {
+        "say",
+        "tell",
+        "report",
+        "claim",
+        "announce",
+        "state",
+        "add",
+        "confirm",
+        "allege",
+        "estimate",
+        "quote",
+        "insist",
+        "warn",
+        "note",
+        "write",
+        "acknowledge",
+        "deny",
+    }
+)
+
+
+def ancestors_within_sentence(token: Token) -> Iterator[Token]:
+    """The token's heads, nearest first, stopping at the sentence root."""
+    current = token
+    while current.head.i != current.i:
+        current = current.head
+        yield current
+
+
+def noun_phrase(token: Token) -> SpacySpan:
+    """The token's phrase without relative clauses, appositions and trailing modifiers.
+
+    "The Syrian Observatory for Human Rights, a Britain-based war monitor" -> the part before
+    the apposition; "an alliance of militias trying to oust it" -> "an alliance of militias".
+    """
+    left = token.i
+    for child in token.lefts:
+        if child.dep_ not in _PHRASE_CUT:
+            left = min(left, child.left_edge.i)
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in _PHRASE_CUT and not (
+            child.dep_ == "prep" and child.lower_ in ("of", "for")
+        ):
+            break
+        right = max(right, child.right_edge.i)
+    doc = token.doc
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return doc[left : right + 1]
+
+
+def span_of(tokens: SpacySpan | Token) -> Span:
+    if isinstance(tokens, Token):
+        return Span(tokens.idx, tokens.idx + len(tokens.text), tokens.text)
+    return Span(tokens.start_char, tokens.end_char, tokens.text)
+
+
+def clause_subject(token: Token) -> Token | None:
+    """The subject of the clause a verb heads, inherited through participles and conjuncts.
+
+    "the Syrian army put the group under pressure, driving it from..." gives "army" for driving.
+    """
+    current: Token | None = token
+    for _ in range(6):
+        if current is None:
+            return None
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                return child
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "retaken ... after mounting": the subject of retaken
+        elif (
+            current.dep_ in ("advcl", "conj", "xcomp", "ccomp", "pcomp")
+            and current.head.i != current.i
+        ):
+            current = current.head
+        elif current.dep_ in ("acl", "relcl") and current.head.i != current.i:
+            return current.head
+        else:
+            return None
+    return None

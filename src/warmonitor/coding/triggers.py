@@ -1,0 +1,121 @@
+"""Finding event triggers in a sentence: verbs by lemma, nouns and multi-word phrases by words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from warmonitor.coding.knowledge import Knowledge, TriggerEntry
+
+# Light verbs whose object noun is the event: "launched a counter-attack", "carried out strikes".
+LIGHT_VERBS = {
+    "launch",
+    "mount",
+    "carry",
+    "conduct",
+    "stage",
+    "wage",
+    "begin",
+    "step",
+    "unleash",
+    "claim",
+    "lead",
+    "fight",
+    "perpetrate",
+    "commit",
+    "intensify",
+    "continue",
+}
+# A verb trigger needs an object of the right sort to mean what the lexicon says.
+_TERRITORY_NOUNS = {
+    "city",
+    "town",
+    "village",
+    "district",
+    "territory",
+    "area",
+    "province",
+    "region",
+    "base",
+    "airport",
+    "neighbourhood",
+    "neighborhood",
+    "quarter",
+    "hill",
+    "bridge",
+    "road",
+    "camp",
+    "checkpoint",
+    "position",
+    "outpost",
+    "stronghold",
+    "redoubt",
+    "capital",
+    "most",
+    "part",
+    "control",
+    "parts",
+    "zone",
+    "field",
+    "dam",
+    "crossing",
+    "port",
+    "headquarters",
+    "country",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    token: Token  # the head word: the verb, or the noun of a phrase
+    span: SpacySpan  # every word of the trigger
+    entry: TriggerEntry
+
+
+def find_triggers(sentence: SpacySpan, knowledge: Knowledge) -> list[Trigger]:
+    verbs = knowledge.verb_triggers()
+    phrases = knowledge.phrase_triggers()
+    found: list[Trigger] = []
+    used: set[int] = set()
+    lowered = sentence.text.lower()
+    for words, entry in sorted(phrases.items(), key=lambda item: -len(item[0])):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(words)}s?(?![\w-])", lowered):
+            span = sentence.doc.char_span(
+                sentence.start_char + match.start(),
+                sentence.start_char + match.end(),
+                alignment_mode="expand",
+            )
+            if span is None or any(t.i in used for t in span):
+                continue
+            head = span.root
+            if entry.pos == "VERB" and head.pos_ not in ("VERB", "AUX"):
+                continue
+            if entry.pos == "NOUN" and head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                continue
+            used.update(t.i for t in span)
+            found.append(Trigger(head, span, entry))
+    for token in sentence:
+        if token.i in used or token.pos_ != "VERB":
+            continue
+        entry = verbs.get(token.lemma_.lower())
+        if entry is None or not _object_fits(token, entry):
+            continue
+        used.add(token.i)
+        found.append(Trigger(token, sentence.doc[token.i : token.i + 1], entry))
+    return sorted(found, key=lambda t: t.token.i)
+
+
+def _object_fits(verb: Token, entry: TriggerEntry) -> bool:
+    if entry.rule != "territory":
+        return True
+    # "took control of", "captured the town", "drove it from its last territory": the object or
+    # a "from"/"of" phrase must be a place; "captured a commander" is not a territorial change.
+    for child in verb.subtree:
+        if child.ent_type_ in ("GPE", "LOC", "FAC") and child.i > verb.i:
+            return True
+        if child.lemma_.lower() in _TERRITORY_NOUNS and child.i > verb.i:
+            return True
+    return False

@@ -1,0 +1,142 @@
+"""Dates as news writes them, resolved against the day the report was published.
+
+Precision follows UCDP's ``date_prec``: 1 the exact day, 2 a span of 2-6 days, 3 the week,
+4 a span of 8-30 days or the month, 5 a longer span up to the year. A weekday ("on Friday")
+is the latest such day on or before publication, because wire copy reports what has happened.
+Without a publication date, relative expressions cannot be resolved and return None.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_NUMBER_WORDS = {
+    "one": 1,
+    "a": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    start: dt.date
+    end: dt.date
+    precision: int
+
+
+def resolve_date(text: str, published: dt.date | None) -> ResolvedDate | None:
+    """Read one date expression ("on Friday", "last week", "June 28, 2017", "in 2014")."""
+    absolute = _resolve_absolute(text.lower(), published)
+    if absolute is not None:
+        return absolute
+    if published is None:
+        return None
+    return _resolve_relative(text.lower().strip(), published)
+
+
+def _resolve_absolute(text: str, published: dt.date | None) -> ResolvedDate | None:
+    day_month = re.search(
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?", text
+    )
+    month_day = re.search(
+        rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", text
+    )
+    match = day_month or month_day
+    if match:
+        month = _MONTHS[match.group("month")]
+        day = int(match.group("day"))
+        year = _year_for(match.group("year"), month, day, published)
+        if year is None:
+            return None
+        try:
+            day_date = dt.date(year, month, day)
+        except ValueError:
+            return None
+        return ResolvedDate(day_date, day_date, 1)
+    month_only = re.search(rf"\b{_MONTH}(?:\s+(?P<year>\d{{4}}))?\b", text)
+    if month_only and (month_only.group("year") or published):
+        month = _MONTHS[month_only.group("month")]
+        year = _year_for(month_only.group("year"), month, 1, published)
+        if year is None:
+            return None
+        last = calendar.monthrange(year, month)[1]
+        return ResolvedDate(dt.date(year, month, 1), dt.date(year, month, last), 4)
+    year_only = re.fullmatch(r"(?:in |since |during )?(?P<year>(?:19|20)\d{2})", text.strip())
+    if year_only:
+        year = int(year_only.group("year"))
+        return ResolvedDate(dt.date(year, 1, 1), dt.date(year, 12, 31), 5)
+    return None
+
+
+def _year_for(year: str | None, month: int, day: int, published: dt.date | None) -> int | None:
+    if year:
+        return int(year)
+    if published is None:
+        return None
+    # A date without a year is the latest such date on or before publication.
+    candidate = published.year
+    try:
+        if dt.date(candidate, month, min(day, 28)) > published:
+            candidate -= 1
+    except ValueError:
+        return None
+    return candidate
+
+
+def _resolve_relative(text: str, published: dt.date) -> ResolvedDate | None:
+    if re.search(r"\b(?:today|tonight|this morning|this afternoon|this evening)\b", text):
+        return ResolvedDate(published, published, 1)
+    if re.search(r"\b(?:yesterday|last night)\b", text):
+        day = published - dt.timedelta(days=1)
+        return ResolvedDate(day, day, 1)
+    if match := re.search(r"\b(" + "|".join(_WEEKDAYS) + r")\b", text):
+        back = (published.weekday() - _WEEKDAYS[match.group(1)]) % 7
+        if "last" in text.split() and back == 0:
+            back = 7
+        day = published - dt.timedelta(days=back)
+        return ResolvedDate(day, day, 1)
+    if match := re.search(r"\b(\w+)\s+days?\s+ago\b", text):
+        count = _count(match.group(1))
+        if count is not None:
+            day = published - dt.timedelta(days=count)
+            return ResolvedDate(day, day, 1)
+    if re.search(r"\blast week\b", text):
+        monday = published - dt.timedelta(days=published.weekday() + 7)
+        return ResolvedDate(monday, monday + dt.timedelta(days=6), 3)
+    if re.search(r"\bthis week\b", text):
+        monday = published - dt.timedelta(days=published.weekday())
+        return ResolvedDate(monday, published, 3)
+    if re.search(r"\blast month\b", text):
+        end = published.replace(day=1) - dt.timedelta(days=1)
+        return ResolvedDate(end.replace(day=1), end, 4)
+    if re.search(r"\bthis month\b", text):
+        return ResolvedDate(published.replace(day=1), published, 4)
+    if match := re.search(r"\b(?:past|last)\s+(\w+)\s+(day|week|month)s?\b", text):
+        count = _count(match.group(1))
+        if count is not None:
+            days = count * {"day": 1, "week": 7, "month": 30}[match.group(2)]
+            precision = 2 if days <= 6 else 3 if days <= 7 else 4 if days <= 30 else 5
+            return ResolvedDate(published - dt.timedelta(days=days), published, precision)
+    return None
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)

@@ -1,0 +1,55 @@
+"""Shared fixtures: the real spaCy model, the real gazetteer, real SQLite files.
+
+The gazetteer is built once into the user's cache folder (or $WARMONITOR_CACHE) and reused; it
+is versioned, so a stale one is rebuilt.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warmonitor.config import Config
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+MODEL_INPUT = SHARED / "examples" / "reuters-mosul-raqqa.txt"
+GOLD = SHARED / "gold"
+
+
+def shared_file(path: Path) -> Path:
+    """A file of ../shared, or a skip that says why the test cannot run."""
+    if not path.exists():
+        pytest.skip(
+            f"{path} is absent: the shared examples and gold data sit beside the repository"
+        )
+    return path
+
+
+@pytest.fixture(scope="session")
+def config() -> Config:
+    return Config()
+
+
+@pytest.fixture(scope="session")
+def extractor(config: Config):
+    from warmonitor.pipeline import Extractor
+
+    return Extractor.load(config)
+
+
+@pytest.fixture(scope="session")
+def extract_text(extractor):
+    """Extract from an invented report text: extract_text(text, published=date)."""
+    import dataclasses
+
+    from warmonitor.ingest.identity import article_id
+    from warmonitor.model import Article
+
+    def run(text: str, published=None, **fields):
+        article = Article(
+            id=article_id(text), text=text, published=published, language="en", **fields
+        )
+        return extractor.extract(dataclasses.replace(article))
+
+    return run
