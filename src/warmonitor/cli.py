@@ -114,7 +114,13 @@ def extract(
                 )
                 record = {"id": item.source_id, "error": item.message}
             else:
-                record = extraction_to_dict(extractor.extract(item), with_text=with_text)
+                try:
+                    record = extraction_to_dict(extractor.extract(item), with_text=with_text)
+                except Exception as exc:  # one bad document must not end the run
+                    failures += 1
+                    message = _internal_error(item, exc)
+                    err.print(f"[red]error:[/] {message}")
+                    record = {"id": item.source_id or item.id, "error": message}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             out.flush()
     if failures:
@@ -165,6 +171,10 @@ def ingest(
             except WarmonitorError as exc:
                 failures += 1
                 progress.console.print(f"[red]error:[/] {_name(item)}: {exc}")
+                continue
+            except Exception as exc:  # one bad document must not end the run
+                failures += 1
+                progress.console.print(f"[red]error:[/] {_internal_error(item, exc)}")
                 continue
             added += result.article_added
             events += result.events_added
@@ -374,6 +384,13 @@ def _parse_date(value: str | None) -> dt.date | None:
 
 def _name(article: Article) -> str:
     return article.source_id or article.id[:12]
+
+
+def _internal_error(article: Article, exc: Exception) -> str:
+    return (
+        f"{_name(article)}: warmonitor failed on this document ({type(exc).__name__}: {exc}); "
+        "it was skipped, please report it with the document"
+    )
 
 
 def _note(message: str) -> None:

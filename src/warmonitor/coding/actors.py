@@ -87,6 +87,21 @@ _ANAPHORS = {
     "organisation",
     "organization",
 }
+_MILITARY_TARGETS = {
+    "convoy",
+    "patrol",
+    "base",
+    "checkpoint",
+    "position",
+    "outpost",
+    "post",
+    "camp",
+    "barracks",
+    "vehicle",
+    "helicopter",
+    "headquarters",
+    "station",
+}
 _NON_STATE = {"Rebel group", "Political militia", "Identity militia"}
 
 
@@ -102,8 +117,10 @@ class ActorMention:
 class ActorResolver:
     """Names actor phrases within one document."""
 
-    def __init__(self, knowledge: Knowledge, doc: Doc):
+    def __init__(self, knowledge: Knowledge, doc: Doc, home: Country | None = None):
         self._knowledge = knowledge
+        # The country a report is filed from: "the army" unqualified is that country's army.
+        self.home = home
         self._patterns = _alias_patterns(knowledge.actors)
         self.mentions: tuple[ActorMention, ...] = tuple(self._find_mentions(doc.text))
 
@@ -121,8 +138,15 @@ class ActorResolver:
 
     def resolve(self, token: Token) -> Actor | None:
         """The actor a parse token's phrase names, or None."""
+        if token.pos_ == "PRON":
+            speaker = _speaker_of(token)
+            actor = self.resolve(speaker) if speaker is not None else None
+            if actor is not None:
+                # "Somali forces said they had killed...": "they" is the speaker.
+                return actor
+        head = _classifier_of(token)
         phrase = noun_phrase(token)
-        return self.resolve_phrase(phrase, head=token)
+        return self.resolve_phrase(phrase, head=head)
 
     def resolve_phrase(self, phrase: SpacySpan, *, head: Token) -> Actor | None:
         named = [m for m in self.mentions if phrase.start_char <= m.start < phrase.end_char]
@@ -137,10 +161,18 @@ class ActorResolver:
         if category is not None:
             return category
         if head.lemma_.lower() in _ANAPHORS or head.lower_ in _ANAPHORS:
-            antecedent = self.antecedent(head.idx)
+            antecedent = self.antecedent(head.idx) or self.first_named_group()
             if antecedent is not None:
                 return replace(antecedent, span=span_of(phrase))
+            if head.pos_ != "PRON":
+                return Actor(
+                    "Unidentified Armed Group", "Political militia", "REB", None, span_of(phrase)
+                )
         return None
+
+    def first_named_group(self) -> Actor | None:
+        """ "Militants ambushed a convoy ... JNIM claimed responsibility": named only later."""
+        return next((m.actor for m in self.mentions if m.actor.type in _NON_STATE), None)
 
     def antecedent(self, offset: int) -> Actor | None:
         """The non-state armed actor that "the group" or "it" stands for at ``offset``.
@@ -167,7 +199,7 @@ class ActorResolver:
             template, sector = "Government of {}", "GOV"
         else:
             return None
-        country = self._country_in(phrase, head)
+        country = self._country_in(phrase, head) or self.home
         if country is None:
             return None
         return Actor(
@@ -182,13 +214,46 @@ class ActorResolver:
         """The demonym or country nearest before the head noun ("U.S.-backed Iraqi forces")."""
         demonyms = self._knowledge.demonyms
         for token in reversed(phrase.doc[phrase.start : head.i]):
-            if token.text.casefold() in demonyms:
-                return demonyms[token.text.casefold()]
+            # A multi-word country ("South Sudan's army") is read whole, before its last word.
             if token.ent_type_ in ("GPE", "NORP"):
                 entity = next((e for e in phrase.doc.ents if e.start <= token.i < e.end), None)
                 if entity is not None and entity.text.casefold() in demonyms:
                     return demonyms[entity.text.casefold()]
+            for width in (3, 2, 1):
+                # "South Sudan" untagged: the longest known name ending at this word.
+                start = max(phrase.start, token.i - width + 1)
+                words = phrase.doc[start : token.i + 1].text.casefold()
+                if words in demonyms:
+                    return demonyms[words]
         return None
+
+
+def _speaker_of(pronoun: Token) -> Token | None:
+    """The subject of the reporting verb whose clause a pronoun stands in."""
+    from warmonitor.coding.syntax import REPORTING_VERBS
+
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "ccomp":
+        return None
+    reporting = verb.head
+    if reporting.lemma_ not in REPORTING_VERBS:
+        return None
+    subject = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.pos_ != "PRON":
+        return subject
+    return None
+
+
+def _classifier_of(token: Token) -> Token:
+    """ "a Malian army convoy": the convoy is the army's, so "army" says whose it is."""
+    if token.lemma_.lower() in _MILITARY_TARGETS:
+        for child in token.children:
+            lemma = child.lemma_.lower()
+            if child.dep_ in ("compound", "amod") and (
+                lemma in _MILITARY_NOUNS or lemma in _POLICE_NOUNS
+            ):
+                return child
+    return token
 
 
 def fill_country(actor: Actor | None, country: Country | None) -> Actor | None:

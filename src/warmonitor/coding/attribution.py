@@ -49,6 +49,22 @@ def find_claimant(token: Token, knowledge: Knowledge) -> tuple[Source, Token] | 
     return None
 
 
+_BACK_REFERENCES = {"he", "she", "they", "it", "we"}
+
+
+def continue_claimant(source: Source, previous: Source | None) -> Source:
+    """ "He said", "the group said", "the official said" name the claimant cited before."""
+    if previous is None or source.span is None:
+        return source
+    words = source.span.text.lower().split()
+    earlier = (previous.span.text if previous.span else previous.name).lower().split()
+    pronoun = len(words) == 1 and words[0] in _BACK_REFERENCES
+    definite = len(words) == 2 and words[0] in ("the", "this") and words[1] in earlier
+    if pronoun or definite:
+        return Source(previous.name, previous.type, source.span, previous.anonymous)
+    return source
+
+
 def reporter_source(article: Article) -> Source | None:
     """The report's own voice: its agency (Reuters, AP...) or else the outlet."""
     name = article.agency or article.outlet
@@ -60,8 +76,11 @@ def source_from_phrase(phrase: SpacySpan, knowledge: Knowledge) -> Source:
     span = span_of(phrase)
     text = phrase.text
     name = _LEADING_WORDS.sub("", text).strip(" ,")
-    whole = _with_apposition(phrase)
-    source_type, canonical = _source_type(whole, knowledge)
+    source_type, canonical = _source_type(text, knowledge)
+    if source_type is None:
+        # "Major General Maan al-Saadi, of the Counter Terrorism Service": the attachment says
+        # what the claimant is.
+        source_type, canonical = _source_type(_with_apposition(phrase), knowledge)
     named = any(t.pos_ == "PROPN" for t in phrase if t.ent_type_ not in ("NORP", "GPE"))
     return Source(
         name=canonical or name,
@@ -72,6 +91,9 @@ def source_from_phrase(phrase: SpacySpan, knowledge: Knowledge) -> Source:
 
 
 def _source_type(text: str, knowledge: Knowledge) -> tuple[str | None, str | None]:
+    for pattern in knowledge.sources:
+        if pattern.type != "anonymous" and _contains(text, pattern.pattern):
+            return pattern.type, pattern.name
     for actor in knowledge.actors:
         for alias in actor.aliases:
             if _contains(text, alias):
@@ -87,7 +109,7 @@ def _source_type(text: str, knowledge: Knowledge) -> tuple[str | None, str | Non
 
 def _contains(text: str, words: str) -> bool:
     flags = 0 if words.isupper() else re.IGNORECASE
-    return re.search(rf"(?<![\w.]){re.escape(words)}(?![\w])", text, flags) is not None
+    return re.search(rf"(?<![\w.]){re.escape(words)}(?:s|es)?(?![\w])", text, flags) is not None
 
 
 def _with_apposition(phrase: SpacySpan) -> str:
@@ -99,8 +121,13 @@ def _with_apposition(phrase: SpacySpan) -> str:
     return phrase.doc[phrase.start : end + 1].text
 
 
+_QUANTIFIER_SUBJECTS = {"most", "some", "many", "all", "none", "both", "each", "several", "few"}
+
+
 def _subject_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    """The reporting verb's subject; "most of them ..., police said" is a misparse to step over."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return next((c for c in subjects if c.lower_ not in _QUANTIFIER_SUBJECTS), None)
 
 
 def _full_phrase(token: Token) -> SpacySpan:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from warmonitor.coding.actors import ActorResolver, fill_country
-from warmonitor.coding.attribution import find_claimant, reporter_source
+from warmonitor.coding.attribution import continue_claimant, find_claimant, reporter_source
 from warmonitor.coding.figures import (
     FigureMention,
     caused_by_the_conflict_itself,
@@ -27,7 +28,7 @@ from warmonitor.coding.knowledge import Knowledge
 from warmonitor.coding.modality import read_modality
 from warmonitor.coding.places import PlaceMention
 from warmonitor.coding.syntax import clause_subject, span_of
-from warmonitor.coding.triggers import LIGHT_VERBS, Trigger, find_triggers
+from warmonitor.coding.triggers import AGREE_VERBS, LIGHT_VERBS, Trigger, find_triggers
 from warmonitor.model import (
     EVENT_MODALITIES,
     Actor,
@@ -69,6 +70,7 @@ _WEAPON_SUB_TYPES = (
     (("grenade",), "Grenade", "explosives"),
 )
 _SPECIFICITY = {"Armed clash": 0, "Attack": 1}
+_VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _TOLL_KINDS = {
     "killed",
     "wounded",
@@ -86,6 +88,31 @@ _TARGET_PREPOSITIONS = {"against", "on", "with", "at", "targeting"}
 class _Mention:
     event: Event
     trigger: Trigger
+    back_reference: bool = False  # "the ambush" in "X claimed responsibility for the ambush"
+
+
+class _ClaimantMemory:
+    """The claimants cited so far, so that "he said" names the one cited before."""
+
+    def __init__(self) -> None:
+        self.last: Source | None = None
+
+    def follow(self, source: Source) -> Source:
+        source = continue_claimant(source, self.last)
+        self.last = source
+        return source
+
+
+def _home_country(article: Article, places: list[PlaceMention], knowledge: Knowledge):
+    """The country the report is filed from: the dateline's, else the first country named."""
+    for part in article.dateline:
+        country = knowledge.demonyms.get(part.rsplit(",", 1)[-1].strip().casefold())
+        if country is not None:
+            return country
+    return next(
+        (knowledge.country_by_iso2(m.place.country_code) for m in places if m.place.country_code),
+        None,
+    )
 
 
 def code_events(
@@ -95,21 +122,24 @@ def code_events(
     places: list[PlaceMention],
 ) -> tuple[list[Event], list[Event], list[Figure]]:
     """(events, non-events, document-level figures) of one parsed article."""
-    resolver = ActorResolver(knowledge, doc)
+    home = _home_country(article, places, knowledge)
+    resolver = ActorResolver(knowledge, doc, home)
     reporter = reporter_source(article)
+    claimants = _ClaimantMemory()
     mentions: list[_Mention] = []
     figures: list[FigureMention] = []
     for sentence in doc.sents:
         triggers = find_triggers(sentence, knowledge)
         for trigger in triggers:
             mention = _code_trigger(
-                trigger, triggers, article, knowledge, resolver, places, reporter
+                trigger, triggers, article, knowledge, resolver, places, reporter, claimants
             )
             if mention is not None:
                 mentions.append(mention)
         for figure in find_figures(sentence, knowledge):
             claim = find_claimant(figure.anchor, knowledge)
-            figures.append(with_claimant(figure, claim[0] if claim else reporter))
+            source = claimants.follow(claim[0]) if claim else reporter
+            figures.append(with_claimant(figure, source))
     events = [m for m in mentions if m.event.modality in EVENT_MODALITIES]
     non_events = [m.event for m in mentions if m.event.modality not in EVENT_MODALITIES]
     merged = _merge_mentions(events)
@@ -125,13 +155,14 @@ def _code_trigger(
     resolver: ActorResolver,
     places: list[PlaceMention],
     reporter: Source | None,
+    claimants: _ClaimantMemory,
 ) -> _Mention | None:
     token = trigger.token
     if trigger.entry.rule == "violence" and caused_by_the_conflict_itself(token):
         return None  # a cumulative toll of the war, kept as a figure
     anchor = _clause_anchor(token)
     claim = find_claimant(anchor, knowledge)
-    according_to = claim[0] if claim else reporter
+    according_to = claimants.follow(claim[0]) if claim else reporter
     modality = read_modality(token, claimed=claim is not None)
     actor1_token, actor2_token = _argument_tokens(token, anchor, trigger.entry.pos)
     actor1 = resolver.resolve(actor1_token) if actor1_token is not None else None
@@ -148,7 +179,7 @@ def _code_trigger(
     if date is None and article.published is not None:
         # No date in the clause: the week before publication, and the precision says so.
         date = EventDate(article.published - dt.timedelta(days=6), article.published, 3, None)
-    country = knowledge.country_by_iso2(location.country_code) if location else None
+    country = knowledge.country_by_iso2(location.country_code) if location else resolver.home
     actor1, actor2 = fill_country(actor1, country), fill_country(actor2, country)
     event_type, sub_event_type, plover_mode, territory = _classify(
         trigger, actor1, actor2, location
@@ -174,7 +205,47 @@ def _code_trigger(
         territory=territory,
         confidence=_confidence(actor1, actor2, location, date, sentence, modality),
     )
-    return _Mention(event, trigger)
+    if _is_generic(trigger, actor1, actor2, location, date):
+        return None
+    return _Mention(event, trigger, _is_back_reference(trigger, actor1, actor2, location))
+
+
+def _is_generic(
+    trigger: Trigger,
+    actor1: Actor | None,
+    actor2: Actor | None,
+    location: Place | None,
+    date: EventDate | None,
+) -> bool:
+    """ "Kidnappings for ransom have become common": a plural noun with no one, nowhere and no
+    day of its own speaks of a kind of event, not of one that happened."""
+    token = trigger.token
+    return (
+        token.tag_ in ("NNS", "NNPS")
+        and actor1 is None
+        and actor2 is None
+        and location is None
+        and (date is None or date.span is None)
+    )
+
+
+def _is_back_reference(
+    trigger: Trigger, actor1: Actor | None, actor2: Actor | None, location: Place | None
+) -> bool:
+    """ "The attack came a day after...", "claimed responsibility for the ambush": a definite
+    noun that points back at an event already told, adding at most who did it."""
+    token = trigger.token
+    if token.pos_ not in ("NOUN", "PROPN") or actor2 is not None or location is not None:
+        return False
+    definite = any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its")
+        for c in token.children
+    )
+    return definite and (actor1 is None or _is_responsibility_claim(token))
+
+
+def _is_responsibility_claim(token: Token) -> bool:
+    return token.head.lower_ == "for" and token.head.head.lemma_ == "responsibility"
 
 
 def _clause_anchor(token: Token) -> Token:
@@ -183,12 +254,18 @@ def _clause_anchor(token: Token) -> Token:
         head = token.head
         if head.pos_ == "VERB" and (head.lemma_ in LIGHT_VERBS or token.dep_ != "pobj"):
             return head
+        if token.dep_ == "pobj" and head.lower_ in ("to", "on") and head.head.lemma_ in AGREE_VERBS:
+            return head.head  # "agreed on Wednesday to a 30-day ceasefire"
     return token
 
 
 def _argument_tokens(token: Token, anchor: Token, pos: str) -> tuple[Token | None, Token | None]:
     """(acting, acted-upon) argument heads of a trigger."""
     if token.pos_ in ("NOUN", "PROPN"):
+        if _is_responsibility_claim(token):
+            # "JNIM claimed responsibility for the ambush": the claimant is the perpetrator.
+            claim_verb = token.head.head.head
+            return clause_subject(claim_verb), None
         actor1 = next((c for c in token.children if c.dep_ == "poss"), None)
         agent = _agent_of(token)
         if actor1 is None and agent is not None:
@@ -202,6 +279,9 @@ def _argument_tokens(token: Token, anchor: Token, pos: str) -> tuple[Token | Non
         return _agent_of(token), next((c for c in token.children if c.dep_ == "nsubjpass"), None)
     actor1 = clause_subject(token)
     actor2 = next((c for c in token.children if c.dep_ == "dobj"), None)
+    if actor2 is None and actor1 is not None and token.lemma_ in AGREE_VERBS:
+        # "the army and an armed faction agreed": the second party is the conjunct.
+        actor2 = next((c for c in actor1.children if c.dep_ == "conj"), None)
     if actor2 is None:
         actor2 = _prepositional_object(token, _TARGET_PREPOSITIONS)
     return actor1, actor2
@@ -307,10 +387,11 @@ def _classify(
 ) -> tuple[str | None, str, str | None, Territory | None]:
     entry = trigger.entry
     event_type, sub_type, mode = entry.event_type, entry.sub_event_type, entry.plover_mode
-    clause = " ".join(t.lower_ for t in trigger.token.sent)
+    clause = " " + " ".join(t.lower_ for t in trigger.token.sent) + " "
     if entry.rule in ("violence", "clash"):
         for words, weapon_sub_type, weapon_mode in _WEAPON_SUB_TYPES:
-            if any(w in clause for w in words):
+            # Whole words only: "ied" must not match "verified" or "tried".
+            if any(re.search(rf"\b{re.escape(w)}", clause) for w in words):
                 return "Explosions/Remote violence", weapon_sub_type, weapon_mode, None
         armed1 = actor1 is not None and actor1.type in _ARMED_TYPES
         armed2 = actor2 is not None and actor2.type in _ARMED_TYPES
@@ -373,11 +454,19 @@ def _is_background(date: EventDate | None, published: dt.date | None) -> bool:
 
 
 def _merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
-    """Mentions of one event in one report become one event: the most specific reading wins."""
+    """Mentions of one event in one report become one event: the most specific reading wins.
+
+    "ambushed a convoy ..., killing 12 soldiers" is one event told by two verbs; "the ambush"
+    later in the report points back at it and may add who did it."""
     merged: list[_Mention] = []
     for mention in mentions:
+        if mention.back_reference:
+            target = _referent(merged, mention)
+            if target is not None:
+                merged[target] = _combine(merged[target], mention, fill_only=True)
+            continue
         for index, kept in enumerate(merged):
-            if _same_event(kept.event, mention.event):
+            if _same_event(kept, mention):
                 merged[index] = _combine(kept, mention)
                 break
         else:
@@ -385,19 +474,31 @@ def _merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
     return merged
 
 
-def _same_event(a: Event, b: Event) -> bool:
-    if a.event_type != b.event_type:
-        return False
-    if not _actors_compatible(a, b):
-        return False
-    return _places_compatible(a.location, b.location)
+def _referent(merged: list[_Mention], mention: _Mention) -> int | None:
+    for index in range(len(merged) - 1, -1, -1):
+        if merged[index].event.event_type in _VIOLENT_TYPES:
+            return index
+    return None
 
 
-def _actors_compatible(a: Event, b: Event) -> bool:
+def _same_event(a: _Mention, b: _Mention) -> bool:
+    same_sentence = a.event.sentence == b.event.sentence
+    if not same_sentence and a.event.event_type != b.event.event_type:
+        return False
+    if same_sentence and not (
+        a.event.event_type in _VIOLENT_TYPES and b.event.event_type in _VIOLENT_TYPES
+    ):
+        return False
+    if not _actors_compatible(a.event, b.event, lenient=same_sentence):
+        return False
+    return _places_compatible(a.event.location, b.event.location)
+
+
+def _actors_compatible(a: Event, b: Event, *, lenient: bool) -> bool:
     names_a = {x.name for x in (a.actor1, a.actor2) if x is not None}
     names_b = {x.name for x in (b.actor1, b.actor2) if x is not None}
     if not names_a or not names_b:
-        return False
+        return lenient
     return names_a <= names_b or names_b <= names_a
 
 
@@ -413,11 +514,10 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
     return coarse.precision >= 6 or (coarse.precision == 4 and coarse.admin1 == fine.admin1)
 
 
-def _combine(kept: _Mention, new: _Mention) -> _Mention:
+def _combine(kept: _Mention, new: _Mention, *, fill_only: bool = False) -> _Mention:
     primary, other = (kept, new)
-    if _SPECIFICITY.get(new.event.sub_event_type, 2) > _SPECIFICITY.get(
-        kept.event.sub_event_type, 2
-    ):
+    new_rank = _SPECIFICITY.get(new.event.sub_event_type, 2)
+    if not fill_only and new_rank > _SPECIFICITY.get(kept.event.sub_event_type, 2):
         primary, other = new, kept
     event = primary.event
     location = event.location

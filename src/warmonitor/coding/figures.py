@@ -112,6 +112,9 @@ def _read_figure(
 
 def _counted_noun(span: SpacySpan, sentence: SpacySpan) -> Token | None:
     """The noun the quantity counts: "dozens of civilians" -> civilians, "200 militants"."""
+    root = span.root
+    if root.dep_ == "nummod" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end:
+        return root.head  # "15 al-Shabab fighters"
     doc = sentence.doc
     i = span.end
     steps = 0

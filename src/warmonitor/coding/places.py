@@ -46,7 +46,7 @@ def find_places(
     context = context_countries(doc, article, knowledge)
     mentions: list[PlaceMention] = []
     covered: list[tuple[int, int]] = []
-    for start, end, name, kind in _candidates(doc, knowledge):
+    for start, end, name, kind, weak in _candidates(doc, knowledge):
         if any(s <= start < e for s, e in covered):
             continue
         sub_place, span_start, span_end = _sub_place(doc.text, start, end)
@@ -66,7 +66,9 @@ def find_places(
             covered.append((start, end))
             continue
         entry = gazetteer.resolve(name, kind=kind, context_countries=context)
-        if entry is None:
+        if entry is None or (
+            weak and entry.kind != "country" and entry.country_code not in context
+        ):
             continue
         span = Span(span_start, span_end, doc.text[span_start:span_end])
         place = place_from_entry(entry, span)
@@ -105,27 +107,59 @@ def context_countries(doc: Doc, article: Article, knowledge: Knowledge) -> list[
     return codes
 
 
-def _candidates(doc: Doc, knowledge: Knowledge) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, name, kind hint) of every span that may name a place."""
-    found: list[tuple[int, int, str, str | None]] = []
+def _candidates(doc: Doc, knowledge: Knowledge) -> list[tuple[int, int, str, str | None, bool]]:
+    """(start, end, name, kind hint, weak) of every span that may name a place.
+
+    A weak candidate is a name spaCy labelled otherwise (the small model often calls "Gao" or
+    "Ansongo" a person) that stands where places stand, after "in", "near", "between"...; it
+    counts only when the gazetteer finds it in a country the report is about."""
+    found: list[tuple[int, int, str, str | None, bool]] = []
     for ent in doc.ents:
         kind = _kind_after(doc, ent.end)
-        if ent.label_ in ("NORP", "ORG"):
-            # spaCy labels "Aleppo" in "Aleppo province" NORP: such names count only when a unit
-            # word follows, so that "Arab" or "Kurdish" never become a town in Alabama.
-            if kind is None or ent.text.casefold() in knowledge.demonyms:
-                continue
-        elif ent.label_ not in ("GPE", "LOC", "FAC"):
+        weak = False
+        if ent.text.casefold() in knowledge.demonyms and ent.label_ == "NORP":
             continue
+        if ent.label_ not in ("GPE", "LOC", "FAC"):
+            if kind is None and ent.label_ in ("PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART"):
+                if not _after_locative_word(doc, ent.start):
+                    continue
+                weak = True
+            elif kind is None:
+                continue
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
         start = ent.end_char - len(text)
         end = doc[ent.end].idx + len(doc[ent.end].text) if kind is not None else ent.end_char
-        found.append((start, end, text, kind))
+        found.append((start, end, text, kind, weak))
     return found
 
 
-def _followed_by_unit(doc: Doc, index: int) -> bool:
-    return index < len(doc) and doc[index].lower_ in (_ADMIN1_WORDS | _ADMIN2_WORDS)
+_LOCATIVE_WORDS = {
+    "in",
+    "near",
+    "at",
+    "outside",
+    "between",
+    "around",
+    "from",
+    "towards",
+    "toward",
+    "into",
+    "with",
+    "across",
+    "and",
+    "of",
+    "to",
+    "inside",
+    "north",
+    "south",
+    "east",
+    "west",
+    "via",
+}
+
+
+def _after_locative_word(doc: Doc, index: int) -> bool:
+    return index > 0 and doc[index - 1].lower_ in _LOCATIVE_WORDS
 
 
 def _kind_after(doc: Doc, index: int) -> str | None:

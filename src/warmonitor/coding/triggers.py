@@ -29,6 +29,8 @@ LIGHT_VERBS = {
     "intensify",
     "continue",
 }
+# Verbs of agreement: their subjects are the parties, their objects the deal.
+AGREE_VERBS = {"agree", "sign", "reach", "announce", "declare", "accept", "broker", "conclude"}
 # A verb trigger needs an object of the right sort to mean what the lexicon says.
 _TERRITORY_NOUNS = {
     "city",

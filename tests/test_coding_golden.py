@@ -1,0 +1,106 @@
+"""Gold sentences with the codes a careful analyst would give them: living documentation of the
+coder. Every sentence is written for the project (no news text is copied)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+THURSDAY = dt.date(2024, 3, 7)
+
+
+def _plain(name: str) -> str:
+    """GeoNames spells names with their diacritics ("Kandahār")."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+def _only_event(extraction):
+    assert len(extraction.events) == 1, [
+        (e.sub_event_type, e.trigger.text) for e in extraction.events
+    ]
+    return extraction.events[0]
+
+
+def test_coding_attack_on_police_checkpoint(extract_text):
+    result = extract_text(
+        "Taliban fighters attacked a police checkpoint in Kandahar on Tuesday, killing four "
+        "policemen, a provincial official said.",
+        published=THURSDAY,
+        dateline=("Kandahar, Afghanistan",),
+    )
+    event = _only_event(result)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+    assert event.actor1.name == "Taliban"
+    assert event.actor2.name == "Police Forces of Afghanistan"
+    assert _plain(event.location.name) == "Kandahar" and event.location.country_code == "AF"
+    assert event.date.start == dt.date(2024, 3, 5) and event.date.precision == 1
+    assert event.according_to.type == "government"
+    assert [(f.kind, f.best, f.who) for f in event.figures] == [("killed", 4, "police")]
+
+
+def test_coding_air_strike_is_remote_violence_whoever_the_target(extract_text):
+    result = extract_text(
+        "An air strike killed 12 civilians in the town of Saraqib on Monday, the Syrian "
+        "Observatory for Human Rights said.",
+        published=THURSDAY,
+    )
+    event = _only_event(result)
+    assert (event.event_type, event.sub_event_type) == (
+        "Explosions/Remote violence",
+        "Air/drone strike",
+    )
+    assert event.plover_type == "ASSAULT" and event.plover_mode == "aerial"
+    assert event.according_to.name == "Syrian Observatory for Human Rights"
+    assert event.modality == "claimed"
+    (figure,) = event.figures
+    assert (figure.kind, figure.best, figure.who) == ("killed", 12, "civilians")
+
+
+def test_coding_passive_suicide_bombing_without_named_actor(extract_text):
+    result = extract_text(
+        "Four people were killed in a suicide bombing at a market in Maiduguri on Friday, police said.",
+        published=THURSDAY,
+    )
+    event = _only_event(result)
+    assert event.sub_event_type == "Suicide bomb"
+    assert event.location.name == "Maiduguri" and event.location.country_code == "NG"
+    assert [(f.kind, f.best) for f in event.figures] == [("killed", 4)]
+
+
+def test_coding_arrests_at_a_protest(extract_text):
+    result = extract_text(
+        "Nigerian police arrested 15 protesters in Lagos on Saturday.", published=THURSDAY
+    )
+    arrests = [e for e in result.events if e.sub_event_type == "Arrests"]
+    assert arrests and arrests[0].actor1.name == "Police Forces of Nigeria"
+    assert ("detained", 15) in [(f.kind, f.best) for f in arrests[0].figures]
+
+
+def test_coding_denial_is_not_an_event(extract_text):
+    result = extract_text("The army denied carrying out the air strike.", published=THURSDAY)
+    assert result.events == ()
+    assert [e.modality for e in result.non_events] == ["negated"]
+
+
+def test_coding_threat_is_not_an_attack(extract_text):
+    result = extract_text(
+        "Al-Shabaab threatened to attack the African Union base in Baidoa.", published=THURSDAY
+    )
+    assert not [e for e in result.events if e.plover_type == "ASSAULT"]
+    assert [e.plover_type for e in result.events] == ["THREATEN"]
+
+
+def test_coding_background_history_is_not_a_new_event(extract_text):
+    result = extract_text(
+        "Islamic State fighters seized the city of Mosul in June 2014.", published=THURSDAY
+    )
+    assert result.events == ()
+    assert [e.modality for e in result.non_events] == ["historical"]
+
+
+def test_coding_numbers_that_are_not_people_are_not_figures(extract_text):
+    result = extract_text(
+        "The convoy travelled 40 km over three days and the repairs cost $2 million.",
+        published=THURSDAY,
+    )
+    assert result.figures == () and result.events == ()

@@ -1,0 +1,37 @@
+"""Relative dates resolved against the publication day, with UCDP date precision."""
+
+import datetime as dt
+
+import pytest
+
+from warmonitor.nlp.dates import resolve_date
+
+FRIDAY = dt.date(2017, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("Friday", FRIDAY, FRIDAY, 1),
+        ("on Tuesday", dt.date(2017, 6, 27), dt.date(2017, 6, 27), 1),
+        ("yesterday", dt.date(2017, 6, 29), dt.date(2017, 6, 29), 1),
+        ("two days ago", dt.date(2017, 6, 28), dt.date(2017, 6, 28), 1),
+        ("last week", dt.date(2017, 6, 19), dt.date(2017, 6, 25), 3),
+        ("June 28", dt.date(2017, 6, 28), dt.date(2017, 6, 28), 1),
+        ("28 June 2016", dt.date(2016, 6, 28), dt.date(2016, 6, 28), 1),
+        ("in July", dt.date(2016, 7, 1), dt.date(2016, 7, 31), 4),
+        ("in 2014", dt.date(2014, 1, 1), dt.date(2014, 12, 31), 5),
+    ],
+)
+def test_dates_resolve_against_publication(text, start, end, precision):
+    resolved = resolve_date(text, FRIDAY)
+    assert (resolved.start, resolved.end, resolved.precision) == (start, end, precision)
+
+
+def test_dates_durations_are_not_dates():
+    assert resolve_date("four to five days", FRIDAY) is None
+
+
+def test_dates_relative_without_publication_stay_unresolved():
+    assert resolve_date("on Friday", None) is None
+    assert resolve_date("28 June 2016", None).start == dt.date(2016, 6, 28)
