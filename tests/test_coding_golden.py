@@ -58,7 +58,8 @@ def test_coding_air_strike_is_remote_violence_whoever_the_target(extract_text):
 
 def test_coding_passive_suicide_bombing_without_named_actor(extract_text):
     result = extract_text(
-        "Four people were killed in a suicide bombing at a market in Maiduguri on Friday, police said.",
+        "Four people were killed in a suicide bombing at a market in Maiduguri on Friday, "
+        "police said.",
         published=THURSDAY,
     )
     event = _only_event(result)
