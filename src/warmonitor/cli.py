@@ -270,18 +270,21 @@ def gazetteer_build(ctx: typer.Context) -> None:
 
 
 def _print_event_table(found: list) -> None:
-    table = Table(show_lines=False)
+    from warmonitor.store.fatalities import acled_fatalities
+
+    console = Console()
+    # Piped output gets a width that fits the columns instead of rich's 80-column default.
+    console.width = max(console.width, 150)
+    table = Table(show_lines=False, pad_edge=False)
     for column in (
         "id",
         "date",
-        "type",
         "sub-event type",
         "actor 1",
         "actor 2",
         "location",
         "killed",
         "according to",
-        "modality",
     ):
         table.add_column(column, overflow="fold")
     for stored in found:
@@ -289,22 +292,19 @@ def _print_event_table(found: list) -> None:
         location = event.location
         where = None
         if location is not None:
-            where = ", ".join(
-                x for x in (location.sub_place, location.name, location.country_code) if x
-            )
+            parts = (location.sub_place, location.name, location.country_code)
+            where = ", ".join(x for x in parts if x)
         table.add_row(
             event.id[:10],
             event.date.start.isoformat() if event.date and event.date.start else "",
-            event.event_type,
             event.sub_event_type,
             event.actor1.name if event.actor1 else "",
             event.actor2.name if event.actor2 else "",
             where or "",
-            str(sum(f.best or 0 for f in event.figures if f.kind == "killed")),
+            str(acled_fatalities(event.figures)),
             event.according_to.name if event.according_to else "",
-            event.modality,
         )
-    Console().print(table)
+    console.print(table)
     err.print(f"{len(found)} events")
 
 
