@@ -19,6 +19,7 @@ from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
@@ -37,7 +38,8 @@ app = typer.Typer(
 gazetteer_app = typer.Typer(help="Build or inspect the offline gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
 
-err = Console(stderr=True, highlight=False)
+# Messages stay whole on one line whatever the terminal's width: logs are read line by line.
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class OutputFormat(StrEnum):
@@ -107,11 +109,7 @@ def extract(
         for item in iter_articles(inputs, config.ingest, published=day, stdin=sys.stdin.buffer):
             if isinstance(item, FailedInput):
                 failures += 0 if item.skipped else 1
-                err.print(
-                    f"[yellow]{item.message}[/]"
-                    if item.skipped
-                    else f"[red]error:[/] {item.message}"
-                )
+                _report_failure(err, item)
                 record = {"id": item.source_id, "error": item.message}
             else:
                 try:
@@ -119,7 +117,7 @@ def extract(
                 except Exception as exc:  # one bad document must not end the run
                     failures += 1
                     message = _internal_error(item, exc)
-                    err.print(f"[red]error:[/] {message}")
+                    err.print(f"[red]error:[/] {escape(message)}")
                     record = {"id": item.source_id or item.id, "error": message}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             out.flush()
@@ -157,11 +155,7 @@ def ingest(
             if isinstance(item, FailedInput):
                 skipped += item.skipped
                 failures += not item.skipped
-                progress.console.print(
-                    f"[yellow]{item.message}[/]"
-                    if item.skipped
-                    else f"[red]error:[/] {item.message}"
-                )
+                _report_failure(progress.console, item)
                 continue
             documents += 1
             if store.has_article(item.id):
@@ -170,11 +164,11 @@ def ingest(
                 result = store.save(extractor.extract(item))
             except WarmonitorError as exc:
                 failures += 1
-                progress.console.print(f"[red]error:[/] {_name(item)}: {exc}")
+                progress.console.print(f"[red]error:[/] {escape(f'{_name(item)}: {exc}')}")
                 continue
             except Exception as exc:  # one bad document must not end the run
                 failures += 1
-                progress.console.print(f"[red]error:[/] {_internal_error(item, exc)}")
+                progress.console.print(f"[red]error:[/] {escape(_internal_error(item, exc))}")
                 continue
             added += result.article_added
             events += result.events_added
@@ -202,7 +196,7 @@ def events(
     ] = None,
     since: Annotated[str | None, typer.Option(help="Events on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Events on or before YYYY-MM-DD.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.", min=0)] = None,
     output_format: Annotated[
         OutputFormat,
         typer.Option("--format", "-f", help="table, csv (ACLED columns), json, geojson."),
@@ -261,12 +255,19 @@ def show(
 
 @gazetteer_app.command("build")
 def gazetteer_build(ctx: typer.Context) -> None:
-    """Build the offline gazetteer from installed packages (done automatically on first use)."""
+    """Build the offline gazetteer from installed packages (done automatically on first use).
+
+    Example: warmonitor gazetteer build
+    """
     from warmonitor.coding.gazetteer import build_gazetteer
 
     config: Config = ctx.obj
     stats = _guard(lambda: build_gazetteer(config.gazetteer.path, on_progress=_note))
-    err.print(f"gazetteer written to {config.gazetteer.path}: {stats}")
+    counts = ", ".join(f"{n:,} {kind}" for kind, n in stats.counts.items())
+    err.print(
+        f"gazetteer written to {escape(str(config.gazetteer.path))}: {counts} "
+        f"({stats.file_bytes / 1e6:.1f} MB in {stats.build_seconds:.1f} s)"
+    )
 
 
 def _print_event_table(found: list) -> None:
@@ -295,14 +296,19 @@ def _print_event_table(found: list) -> None:
             parts = (location.sub_place, location.name, location.country_code)
             where = ", ".join(x for x in parts if x)
         table.add_row(
-            event.id[:10],
-            event.date.start.isoformat() if event.date and event.date.start else "",
-            event.sub_event_type,
-            event.actor1.name if event.actor1 else "",
-            event.actor2.name if event.actor2 else "",
-            where or "",
-            str(acled_fatalities(event.figures)),
-            event.according_to.name if event.according_to else "",
+            *map(
+                escape,
+                (
+                    event.id[:10],
+                    event.date.start.isoformat() if event.date and event.date.start else "",
+                    event.sub_event_type,
+                    event.actor1.name if event.actor1 else "",
+                    event.actor2.name if event.actor2 else "",
+                    where or "",
+                    str(acled_fatalities(event.figures)),
+                    event.according_to.name if event.according_to else "",
+                ),
+            )
         )
     console.print(table)
     err.print(f"{len(found)} events")
@@ -311,9 +317,11 @@ def _print_event_table(found: list) -> None:
 def _print_event(stored, article: Article | None) -> None:
     from warmonitor.export.events_json import stored_event_to_dict
 
-    console = Console()
+    console = Console(soft_wrap=True)
     event = stored.event
-    console.print(f"[bold]{event.event_type} / {event.sub_event_type}[/]  ({event.id})")
+    console.print(
+        f"[bold]{escape(event.event_type)} / {escape(event.sub_event_type)}[/]  ({event.id})"
+    )
     if article is not None:
         sentence = Text(article.text[event.sentence.start : event.sentence.end])
         base = event.sentence.start
@@ -404,8 +412,15 @@ def _guard(action):
         _fail(str(exc))
 
 
+def _report_failure(console: Console, failure: FailedInput) -> None:
+    if failure.skipped:
+        console.print(f"[yellow]skipped:[/] {escape(failure.message)}")
+    else:
+        console.print(f"[red]error:[/] {escape(failure.message)}")
+
+
 def _fail(message: str):
-    err.print(f"[red]error:[/] {message}")
+    err.print(f"[red]error:[/] {escape(message)}")
     raise typer.Exit(2)
 
 

@@ -465,6 +465,12 @@ def _merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             if target is not None:
                 merged[target] = _combine(merged[target], mention, fill_only=True)
             continue
+        governing = _governing_mention(merged, mention)
+        if governing is not None:
+            # "clashed with soldiers ..., killing nine people": the participle tells the toll
+            # of the event its clause hangs on, whatever the victims' type.
+            merged[governing] = _combine(merged[governing], mention, fill_only=True)
+            continue
         for index, kept in enumerate(merged):
             if _same_event(kept, mention):
                 merged[index] = _combine(kept, mention)
@@ -472,6 +478,19 @@ def _merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         else:
             merged.append(mention)
     return merged
+
+
+def _governing_mention(merged: list[_Mention], mention: _Mention) -> int | None:
+    token = mention.trigger.token
+    if (
+        token.dep_ not in ("advcl", "conj", "xcomp")
+        or mention.event.event_type not in _VIOLENT_TYPES
+    ):
+        return None
+    for index, kept in enumerate(merged):
+        if kept.trigger.token.i == token.head.i and kept.event.event_type in _VIOLENT_TYPES:
+            return index
+    return None
 
 
 def _referent(merged: list[_Mention], mention: _Mention) -> int | None:

@@ -72,7 +72,7 @@ def parse_jsonl_line(line: bytes, *, default_id: str) -> JsonlRecord:
         value = json.loads(decoded)
     except json.JSONDecodeError as exc:
         raise InputError(
-            default_id, f"is not valid JSON ({exc.msg} at column {exc.colno}); fix or remove it"
+            default_id, f"is not valid JSON ({exc.msg}, column {exc.colno}); fix or remove it"
         ) from exc
     if not isinstance(value, dict):
         raise InputError(
