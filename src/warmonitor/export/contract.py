@@ -78,21 +78,8 @@ def place_mention_to_dict(place: Place) -> dict[str, Any]:
 
 
 def location_to_dict(place: Place | None) -> dict[str, Any] | None:
-    if place is None:
-        return None
-    return {
-        "name": place.name,
-        "geonameid": place.geonameid,
-        "lat": place.lat,
-        "lon": place.lon,
-        "country_code": place.country_code,
-        "admin1": place.admin1,
-        "admin2": place.admin2,
-        "feature_code": place.feature_code,
-        "precision": place.precision,
-        "sub_place": place.sub_place,
-        **_span(place.span),
-    }
+    """An event's location: the same fields as a place mention, or null."""
+    return None if place is None else place_mention_to_dict(place)
 
 
 def actor_to_dict(actor: Actor | None) -> dict[str, Any] | None:
