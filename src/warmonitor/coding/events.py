@@ -403,9 +403,7 @@ def _classify(
             return "Battles", "Armed clash", mode, None
         return event_type, sub_type, mode, None
     if entry.rule == "territory":
-        place = location.name if location else None
-        if location is not None and location.sub_place:
-            place = f"{location.sub_place} of {location.name}"
+        place = _territory_place(location)
         gainer = actor1.name if actor1 else None
         loser = actor2.name if actor2 else None
         if actor1 is not None and actor1.type in _STATE_TYPES:
@@ -416,10 +414,22 @@ def _classify(
             sub_type = "Non-state actor overtakes territory"
         return "Battles", sub_type, mode, Territory(loser, gainer, place)
     if entry.rule == "territory_leave":
-        place = location.name if location else None
+        place = _territory_place(location)
         leaver = actor1.name if actor1 else None
         return event_type, sub_type, mode, Territory(leaver, actor2.name if actor2 else None, place)
     return event_type, sub_type, mode, None
+
+
+def _territory_place(location: Place | None) -> str | None:
+    """The territory that changed hands, as a reader would name it: "industrial district of
+    Ar Raqqah", "Aleppo province" (a unit keeps its unit word), "Komanda"."""
+    if location is None:
+        return None
+    if location.sub_place:
+        return f"{location.sub_place} of {location.name}"
+    if location.precision in (3, 4) and location.span is not None:
+        return location.span.text
+    return location.name
 
 
 def _confidence(

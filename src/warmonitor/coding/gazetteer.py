@@ -66,7 +66,7 @@ logger = logging.getLogger(__name__)
 # Bump whenever the schema, the normalisation or the way inputs are read changes: a gazetteer
 # built by another version is rebuilt on open. Package versions and the hash of the features
 # table are checked too, so upgrading an input also triggers a rebuild.
-GAZETTEER_VERSION = "1"
+GAZETTEER_VERSION = "2"
 
 KINDS = ("country", "admin1", "admin2", "city", "feature")
 
@@ -140,6 +140,33 @@ _HAS_LETTER = re.compile(r"[a-z]")
 _NON_LATIN = re.compile(r"[^\u0000-\u036f\u1e00-\u1eff\u2000-\u206f]")
 # Arabic and English articles that news writes or drops at will ("Raqqa", "ar-Raqqa").
 _ARTICLES = _word_set("al el ar as ash ad adh an at ath az ed en er es et ez the")
+
+
+_UNIT_WORDS = re.compile(
+    r"\s+(?:governorate|province|region|district|oblast|state|prefecture|county|department|"
+    r"municipality|muhafazat|vilayet|raion|rayon)$",
+    re.IGNORECASE,
+)
+
+
+def plain_name(name: str) -> str:
+    """A name as English news spells it: "Kandahār" -> "Kandahar" (diacritics dropped)."""
+    folded = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    return plain if plain.isascii() else name
+
+
+def english_unit_name(name: str, aliases: list[str]) -> str:
+    """The name an administrative unit goes by in English: GeoNames spells the Aleppo
+    governorate "Ḩalab" and Nineveh "Nīnawá"; their English aliases are the readable names."""
+    if name.isascii():
+        return name
+    for alias in aliases:
+        if alias.isascii() and alias[:1].isupper() and re.fullmatch(r"[A-Za-z' -]+", alias):
+            stripped = _UNIT_WORDS.sub("", alias).strip()
+            if stripped:
+                return stripped
+    return plain_name(name)
 
 
 def normalize_name(text: str) -> str:
@@ -420,7 +447,7 @@ class _Builder:
                 kind = "admin1"  # an ISO region GeoNames lacks, e.g. Iraq's Kurdistan Region
             else:
                 continue
-            place = _Place(id=0, kind=kind, name=name)
+            place = _Place(id=0, kind=kind, name=english_unit_name(name, aliases.split("|")))
             place.geonameid = int(gid) if gid else None
             place.country_code = country
             place.feature_code = "ADM1" if kind == "admin1" else "ADM2"
@@ -481,14 +508,14 @@ class _Builder:
             country = record["countrycode"]
             if country not in self.countries:
                 continue
-            place = self.new_place("city", record["name"])
+            place = self.new_place("city", plain_name(record["name"]))
             place.geonameid = record["geonameid"]
             place.lat, place.lon = record["latitude"], record["longitude"]
             place.country_code = country
             place.population = record["population"] or None
             place.weight = record["population"] or 0
             place.feature_code = "PPL"
-            place.add_name(place.name, PRIMARY)
+            place.add_name(record["name"], PRIMARY)
             for alias in record["alternatenames"]:
                 if _is_useful_alternate_name(alias):
                     place.add_name(alias, ALIAS)
