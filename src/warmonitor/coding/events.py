@@ -28,6 +28,7 @@ from warmonitor.coding.knowledge import Knowledge
 from warmonitor.coding.modality import read_modality
 from warmonitor.coding.places import PlaceMention
 from warmonitor.coding.syntax import clause_subject, span_of
+from warmonitor.coding.taxonomy import plover_for
 from warmonitor.coding.triggers import AGREE_VERBS, LIGHT_VERBS, Trigger, find_triggers
 from warmonitor.model import (
     EVENT_MODALITIES,
@@ -184,6 +185,7 @@ def _code_trigger(
     event_type, sub_event_type, plover_mode, territory = _classify(
         trigger, actor1, actor2, location
     )
+    plover_type, plover_mode = plover_for(sub_event_type, trigger.entry.plover_type, plover_mode)
     if event_type is None:
         return None
     sentence = token.sent
@@ -194,7 +196,7 @@ def _code_trigger(
         trigger=span_of(trigger.span),
         event_type=event_type,
         sub_event_type=sub_event_type,
-        plover_type=trigger.entry.plover_type,
+        plover_type=plover_type,
         plover_mode=plover_mode,
         actor1=actor1,
         actor2=actor2,

@@ -70,7 +70,8 @@ class Knowledge:
         return {t.words: t for t in self.triggers if t.pos == "NOUN" or " " in t.words}
 
 
-def _rows(filename: str) -> Iterator[list[str]]:
+def read_rows(filename: str) -> Iterator[list[str]]:
+    """The rows of a tab-separated data file, without comments and blank lines."""
     text = resources.files("warmonitor.data").joinpath(filename).read_text(encoding="utf-8")
     lines = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
     for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -85,16 +86,17 @@ def _none(value: str) -> str | None:
 def load_knowledge() -> Knowledge:
     triggers = tuple(
         TriggerEntry(r[0].lower(), r[1], r[2], r[3], _none(r[4]), _none(r[5]), _none(r[6]))
-        for r in _rows("triggers.tsv")
+        for r in read_rows("triggers.tsv")
     )
     actors = tuple(
         ActorEntry(r[0], r[1], _none(r[2]), _none(r[3]), _none(r[4]), tuple(r[5].split("|")))
-        for r in _rows("actors.tsv")
+        for r in read_rows("actors.tsv")
     )
     sources = tuple(
-        SourcePattern(r[0], r[1], _none(r[2]) if len(r) > 2 else None) for r in _rows("sources.tsv")
+        SourcePattern(r[0], r[1], _none(r[2]) if len(r) > 2 else None)
+        for r in read_rows("sources.tsv")
     )
-    words = list(_rows("figure_words.tsv"))
+    words = list(read_rows("figure_words.tsv"))
     return Knowledge(
         triggers,
         actors,
@@ -110,7 +112,7 @@ def _load_demonyms() -> dict[str, Country]:
     """Demonyms and country names from data/demonyms.tsv (demonym, iso3, iso2)."""
     names = _country_names()
     table: dict[str, Country] = {}
-    for row in _rows("demonyms.tsv"):
+    for row in read_rows("demonyms.tsv"):
         demonym, iso3, iso2 = row[0], row[1], row[2]
         if demonym == "demonym":  # the header row
             continue
