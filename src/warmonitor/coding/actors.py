@@ -11,8 +11,8 @@ A phrase is named canonically by, in order:
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -121,20 +121,9 @@ class ActorResolver:
         self._knowledge = knowledge
         # The country a report is filed from: "the army" unqualified is that country's army.
         self.home = home
-        self._patterns = _alias_patterns(knowledge.actors)
-        self.mentions: tuple[ActorMention, ...] = tuple(self._find_mentions(doc.text))
-
-    def _find_mentions(self, text: str) -> list[ActorMention]:
-        taken: list[tuple[int, int]] = []
-        found: list[ActorMention] = []
-        for pattern, entry in self._patterns:
-            for match in pattern.finditer(text):
-                start, end = match.span()
-                if any(start < e and s < end for s, e in taken):
-                    continue
-                taken.append((start, end))
-                found.append(ActorMention(_actor_of(entry, text, start, end), start, end))
-        return sorted(found, key=lambda m: m.start)
+        self.mentions: tuple[ActorMention, ...] = tuple(
+            _find_mentions(doc.text, _alias_matcher(knowledge.actors))
+        )
 
     def resolve(self, token: Token) -> Actor | None:
         """The actor a parse token's phrase names, or None."""
@@ -295,13 +284,56 @@ def _actor_of(entry: ActorEntry, text: str, start: int, end: int) -> Actor:
     )
 
 
-def _alias_patterns(entries: Sequence[ActorEntry]) -> list[tuple[re.Pattern[str], ActorEntry]]:
-    """One pattern an alias, longest first, so "Islamic State group" beats "Islamic State"."""
-    pairs = [(alias, entry) for entry in entries for alias in entry.aliases if alias]
-    pairs.sort(key=lambda pair: len(pair[0]), reverse=True)
-    patterns = []
-    for alias, entry in pairs:
-        flags = 0 if alias.isupper() or len(alias) <= 3 else re.IGNORECASE
-        body = re.escape(alias).replace(r"\ ", r"\s+").replace("'", "['’]")
-        patterns.append((re.compile(rf"(?<![\w-]){body}(?![\w])", flags), entry))
-    return patterns
+@dataclass(frozen=True, slots=True)
+class _AliasMatcher:
+    """Every alias of the actor dictionary in two patterns, longest alternative first, so that
+    "Islamic State group" beats "Islamic State" and the text is scanned twice, not per alias."""
+
+    exact: re.Pattern[str]  # all-capital and short aliases ("IS", "SDF") match case-sensitively
+    folded: re.Pattern[str]
+    entries: dict[str, ActorEntry]  # alias key -> entry
+
+
+def _alias_key(text: str, *, fold: bool) -> str:
+    key = " ".join(text.replace("’", "'").split())
+    return key.casefold() if fold else key
+
+
+@functools.lru_cache(maxsize=4)
+def _alias_matcher(entries: tuple[ActorEntry, ...]) -> _AliasMatcher:
+    exact: list[str] = []
+    folded: list[str] = []
+    table: dict[str, ActorEntry] = {}
+    for entry in entries:
+        for alias in entry.aliases:
+            if not alias:
+                continue
+            fold = not (alias.isupper() or len(alias) <= 3)
+            key = _alias_key(alias, fold=fold)
+            table.setdefault(("f:" if fold else "e:") + key, entry)
+            (folded if fold else exact).append(alias)
+
+    def compile_all(aliases: list[str], flags: int) -> re.Pattern[str]:
+        bodies = [
+            re.escape(a).replace(r"\ ", r"\s+").replace("'", "['’]")
+            for a in sorted(set(aliases), key=len, reverse=True)
+        ]
+        return re.compile(rf"(?<![\w-])(?:{'|'.join(bodies)})(?![\w])", flags)
+
+    return _AliasMatcher(compile_all(exact, 0), compile_all(folded, re.IGNORECASE), table)
+
+
+def _find_mentions(text: str, matcher: _AliasMatcher) -> list[ActorMention]:
+    candidates = []
+    for prefix, pattern, fold in (("e:", matcher.exact, False), ("f:", matcher.folded, True)):
+        for match in pattern.finditer(text):
+            entry = matcher.entries.get(prefix + _alias_key(match.group(), fold=fold))
+            if entry is not None:
+                candidates.append((match.start(), match.end(), entry))
+    candidates.sort(key=lambda c: (c[0], c[0] - c[1]))
+    found: list[ActorMention] = []
+    for start, end, entry in candidates:
+        if found and start < found[-1].end:
+            continue  # inside a longer alias already taken
+        found.append(ActorMention(_actor_of(entry, text, start, end), start, end))
+    return found

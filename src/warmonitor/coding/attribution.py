@@ -7,6 +7,7 @@ the reporter's own voice, by the agency or outlet that published the report.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from spacy.tokens import Span as SpacySpan
@@ -108,8 +109,14 @@ def _source_type(text: str, knowledge: Knowledge) -> tuple[str | None, str | Non
 
 
 def _contains(text: str, words: str) -> bool:
+    return _word_pattern(words).search(text) is not None
+
+
+@functools.lru_cache(maxsize=4096)
+def _word_pattern(words: str) -> re.Pattern[str]:
+    """Whole words, plural allowed; all-capital abbreviations ("UN") match only as written."""
     flags = 0 if words.isupper() else re.IGNORECASE
-    return re.search(rf"(?<![\w.]){re.escape(words)}(?:s|es)?(?![\w])", text, flags) is not None
+    return re.compile(rf"(?<![\w.]){re.escape(words)}(?:s|es)?(?![\w])", flags)
 
 
 def _with_apposition(phrase: SpacySpan) -> str:

@@ -62,13 +62,6 @@ class Knowledge:
             return None
         return next((c for c in self.demonyms.values() if c.iso2 == code), None)
 
-    def verb_triggers(self) -> dict[str, TriggerEntry]:
-        return {t.words: t for t in self.triggers if t.pos == "VERB" and " " not in t.words}
-
-    def phrase_triggers(self) -> dict[str, TriggerEntry]:
-        """Multi-word verbs ("open fire") and every noun trigger, keyed by lower-cased words."""
-        return {t.words: t for t in self.triggers if t.pos == "NOUN" or " " in t.words}
-
 
 def read_rows(filename: str) -> Iterator[list[str]]:
     """The rows of a tab-separated data file, without comments and blank lines."""

@@ -44,12 +44,13 @@ def find_places(
 ) -> list[PlaceMention]:
     """Every place mention of the document that the gazetteer resolves, in text order."""
     context = context_countries(doc, article, knowledge)
+    text = doc.text  # a spaCy Doc rebuilds its text on every access
     mentions: list[PlaceMention] = []
     covered: list[tuple[int, int]] = []
     for start, end, name, kind, weak in _candidates(doc, knowledge):
         if any(s <= start < e for s, e in covered):
             continue
-        sub_place, span_start, span_end = _sub_place(doc.text, start, end)
+        sub_place, span_start, span_end = _sub_place(text, start, end)
         if _is_sub_place_word(name) and mentions:
             # "the Old City" alone: a part of the last city named before it.
             city = next(
@@ -61,7 +62,7 @@ def find_places(
                 None,
             )
             if city is not None:
-                place = _with_sub_place(city.place, name, Span(start, end, doc.text[start:end]))
+                place = _with_sub_place(city.place, name, Span(start, end, text[start:end]))
                 mentions.append(PlaceMention(place, doc.char_span(start, end, "expand")[0].i))
             covered.append((start, end))
             continue
@@ -70,7 +71,7 @@ def find_places(
             weak and entry.kind != "country" and entry.country_code not in context
         ):
             continue
-        span = Span(span_start, span_end, doc.text[span_start:span_end])
+        span = Span(span_start, span_end, text[span_start:span_end])
         place = place_from_entry(entry, span)
         if sub_place:
             place = _with_sub_place(place, sub_place, span)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -78,27 +79,25 @@ class Trigger:
 
 
 def find_triggers(sentence: SpacySpan, knowledge: Knowledge) -> list[Trigger]:
-    verbs = knowledge.verb_triggers()
-    phrases = knowledge.phrase_triggers()
+    verbs, phrases, pattern = _trigger_tables(knowledge.triggers)
     found: list[Trigger] = []
     used: set[int] = set()
-    lowered = sentence.text.lower()
-    for words, entry in sorted(phrases.items(), key=lambda item: -len(item[0])):
-        for match in re.finditer(rf"(?<![\w-]){re.escape(words)}s?(?![\w-])", lowered):
-            span = sentence.doc.char_span(
-                sentence.start_char + match.start(),
-                sentence.start_char + match.end(),
-                alignment_mode="expand",
-            )
-            if span is None or any(t.i in used for t in span):
-                continue
-            head = span.root
-            if entry.pos == "VERB" and head.pos_ not in ("VERB", "AUX"):
-                continue
-            if entry.pos == "NOUN" and head.pos_ not in ("NOUN", "PROPN", "ADJ"):
-                continue
-            used.update(t.i for t in span)
-            found.append(Trigger(head, span, entry))
+    for match in pattern.finditer(sentence.text.lower()):
+        entry = phrases.get(match.group("words"))
+        span = sentence.doc.char_span(
+            sentence.start_char + match.start(),
+            sentence.start_char + match.end(),
+            alignment_mode="expand",
+        )
+        if entry is None or span is None or any(t.i in used for t in span):
+            continue
+        head = span.root
+        if entry.pos == "VERB" and head.pos_ not in ("VERB", "AUX"):
+            continue
+        if entry.pos == "NOUN" and head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        used.update(t.i for t in span)
+        found.append(Trigger(head, span, entry))
     for token in sentence:
         if token.i in used or token.pos_ != "VERB":
             continue
@@ -108,6 +107,19 @@ def find_triggers(sentence: SpacySpan, knowledge: Knowledge) -> list[Trigger]:
         used.add(token.i)
         found.append(Trigger(token, sentence.doc[token.i : token.i + 1], entry))
     return sorted(found, key=lambda t: t.token.i)
+
+
+@functools.lru_cache(maxsize=4)
+def _trigger_tables(
+    triggers: tuple[TriggerEntry, ...],
+) -> tuple[dict[str, TriggerEntry], dict[str, TriggerEntry], re.Pattern[str]]:
+    """Verb lemmas, phrase words, and one pattern for every phrase (longest first, plural -s
+    allowed), built once rather than per sentence."""
+    verbs = {t.words: t for t in triggers if t.pos == "VERB" and " " not in t.words}
+    phrases = {t.words: t for t in triggers if t.pos == "NOUN" or " " in t.words}
+    alternatives = "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?P<words>{alternatives})s?(?![\w-])")
+    return verbs, phrases, pattern
 
 
 def _object_fits(verb: Token, entry: TriggerEntry) -> bool:
