@@ -105,3 +105,34 @@ def test_coding_numbers_that_are_not_people_are_not_figures(extract_text):
         published=THURSDAY,
     )
     assert result.figures == () and result.events == ()
+
+
+def test_coding_coordinated_verbs_are_one_event_with_the_specific_type(extract_text):
+    result = extract_text(
+        "Gunmen stormed a village in Kaduna state on Tuesday and abducted at least 30 people, "
+        "police said on Wednesday.",
+        published=THURSDAY,
+        dateline=("Kaduna, Nigeria",),
+    )
+    event = _only_event(result)
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    assert event.actor1.name.startswith("Unidentified Armed Group")
+    assert event.date.start == dt.date(2024, 3, 5)  # Tuesday, not the day police spoke
+    assert [(f.kind, f.low) for f in event.figures] == [("kidnapped", 30)]
+
+
+def test_coding_taken_to_hospital_is_not_a_territorial_change(extract_text):
+    result = extract_text(
+        "A man was shot in Denver on Tuesday and was taken to a hospital in Aurora.",
+        published=THURSDAY,
+    )
+    assert not [e for e in result.events if e.territory is not None]
+
+
+def test_coding_a_retold_incident_is_one_event(extract_text):
+    result = extract_text(
+        "Two people were shot dead at a market in Kano on Monday. Police said the victims were "
+        "shot at close range.",
+        published=THURSDAY,
+    )
+    assert len(result.events) == 1

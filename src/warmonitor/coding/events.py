@@ -27,7 +27,7 @@ from warmonitor.coding.figures import (
 from warmonitor.coding.knowledge import Knowledge
 from warmonitor.coding.modality import read_modality
 from warmonitor.coding.places import PlaceMention
-from warmonitor.coding.syntax import clause_subject, span_of
+from warmonitor.coding.syntax import REPORTING_VERBS, clause_subject, span_of
 from warmonitor.coding.taxonomy import plover_for
 from warmonitor.coding.triggers import AGREE_VERBS, LIGHT_VERBS, Trigger, find_triggers
 from warmonitor.model import (
@@ -209,6 +209,8 @@ def _code_trigger(
     )
     if _is_generic(trigger, actor1, actor2, location, date):
         return None
+    if event_type not in _VIOLENT_TYPES and actor1 is None and actor2 is None and location is None:
+        return None  # "threatening", "arrest" with no one and nowhere: nothing to code
     return _Mention(event, trigger, _is_back_reference(trigger, actor1, actor2, location))
 
 
@@ -378,10 +380,16 @@ def _date_for(
         owner = _owner(ent.root, owners)
         if owner is not None and owners[owner].i != anchor.i and owner != anchor.i:
             continue
+        if owner is None and _dates_a_statement(ent.root):
+            continue  # "police said on Friday": when it was said, not when it happened
         resolved = resolve_date(ent.text, published)
         if resolved is not None:
             return EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
     return None
+
+
+def _dates_a_statement(token: Token) -> bool:
+    return any(head.lemma_ in REPORTING_VERBS for head in [token, *token.ancestors][:4])
 
 
 def _classify(
@@ -472,7 +480,7 @@ def _merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
     later in the report points back at it and may add who did it."""
     merged: list[_Mention] = []
     for mention in mentions:
-        if mention.back_reference:
+        if mention.back_reference or _adds_nothing(mention, merged):
             target = _referent(merged, mention)
             if target is not None:
                 merged[target] = _combine(merged[target], mention, fill_only=True)
@@ -481,7 +489,10 @@ def _merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         if governing is not None:
             # "clashed with soldiers ..., killing nine people": the participle tells the toll
             # of the event its clause hangs on, whatever the victims' type.
-            merged[governing] = _combine(merged[governing], mention, fill_only=True)
+            # A coordinated verb ("stormed a village and abducted 23 people") may be the more
+            # specific reading, so only the participle defers to its head.
+            participle = mention.trigger.token.dep_ == "advcl"
+            merged[governing] = _combine(merged[governing], mention, fill_only=participle)
             continue
         for index, kept in enumerate(merged):
             if _same_event(kept, mention):
@@ -506,10 +517,23 @@ def _governing_mention(merged: list[_Mention], mention: _Mention) -> int | None:
 
 
 def _referent(merged: list[_Mention], mention: _Mention) -> int | None:
+    """The event told before that a bare later mention points back at."""
+    wanted = mention.event.event_type
     for index in range(len(merged) - 1, -1, -1):
-        if merged[index].event.event_type in _VIOLENT_TYPES:
+        found = merged[index].event.event_type
+        if found == wanted or (found in _VIOLENT_TYPES and mention.back_reference):
             return index
     return None
+
+
+def _adds_nothing(mention: _Mention, merged: list[_Mention]) -> bool:
+    """ "Police said the man was shot twice": no actor, place or date of its own, after an event
+    of the same type was told; it retells that event rather than reporting a new one."""
+    event = mention.event
+    bare = event.actor1 is None and event.actor2 is None and event.location is None
+    own_date = event.date is not None and event.date.span is not None
+    same_type = any(m.event.event_type == event.event_type for m in merged)
+    return bare and not own_date and same_type
 
 
 def _same_event(a: _Mention, b: _Mention) -> bool:
@@ -520,16 +544,18 @@ def _same_event(a: _Mention, b: _Mention) -> bool:
         a.event.event_type in _VIOLENT_TYPES and b.event.event_type in _VIOLENT_TYPES
     ):
         return False
-    if not _actors_compatible(a.event, b.event, lenient=same_sentence):
+    if not _actors_compatible(a.event, b.event):
         return False
     return _places_compatible(a.event.location, b.event.location)
 
 
-def _actors_compatible(a: Event, b: Event, *, lenient: bool) -> bool:
+def _actors_compatible(a: Event, b: Event) -> bool:
     names_a = {x.name for x in (a.actor1, a.actor2) if x is not None}
     names_b = {x.name for x in (b.actor1, b.actor2) if x is not None}
     if not names_a or not names_b:
-        return lenient
+        # A mention that names no one retells an event of the same type rather than adding a
+        # new one: reports describe one incident several times. The places still have to agree.
+        return True
     return names_a <= names_b or names_b <= names_a
 
 

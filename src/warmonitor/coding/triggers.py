@@ -125,11 +125,35 @@ def _trigger_tables(
 def _object_fits(verb: Token, entry: TriggerEntry) -> bool:
     if entry.rule != "territory":
         return True
-    # "took control of", "captured the town", "drove it from its last territory": the object or
-    # a "from"/"of" phrase must be a place; "captured a commander" is not a territorial change.
-    for child in verb.subtree:
-        if child.ent_type_ in ("GPE", "LOC", "FAC") and child.i > verb.i:
-            return True
-        if child.lemma_.lower() in _TERRITORY_NOUNS and child.i > verb.i:
-            return True
+    # "captured the town", "took control of Gao", "drove it from its last territory", "the
+    # district was retaken": the thing taken must be a place. "was taken to hospital" and
+    # "captured a commander" are not territorial changes.
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    taken += [
+        grandchild
+        for child in verb.children
+        if child.dep_ == "prep" and child.lower_ in ("from", "of", "over")
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj"
+    ]
+    return any(_is_place_like(token) for token in taken)
+
+
+def _is_place_like(token: Token) -> bool:
+    """A place, or a noun for territory ("most of the district", "control of the city")."""
+    if token.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
+    if token.lemma_.lower() in _TERRITORY_NOUNS:
+        if token.lemma_.lower() in ("most", "part", "parts", "control"):
+            return (
+                any(
+                    _is_place_like(pobj)
+                    for prep in token.children
+                    if prep.dep_ == "prep" and prep.lower_ == "of"
+                    for pobj in prep.children
+                    if pobj.dep_ == "pobj"
+                )
+                or token.lemma_.lower() == "control"
+            )
+        return True
     return False
