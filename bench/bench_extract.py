@@ -83,6 +83,11 @@ class SideResult:
         return self.words / self.seconds
 
     @property
+    def cpu_per_wall(self) -> float:
+        """CPU seconds per wall second: about ``processes`` when the machine was ours alone."""
+        return self.cpu_seconds / self.seconds
+
+    @property
     def peak_mb(self) -> float:
         """The process's high-water mark; with a pool, main + processes x the largest worker.
 
@@ -97,6 +102,7 @@ class SideResult:
         return asdict(self) | {
             "articles_per_second": self.articles_per_second,
             "words_per_second": self.words_per_second,
+            "cpu_per_wall": self.cpu_per_wall,
             "peak_mb": self.peak_mb,
         }
 
@@ -343,6 +349,7 @@ def format_table(results: Sequence[SideResult]) -> str:
         "articles/s",
         "words/s",
         "cpu s",
+        "cpu/wall",
         "main MB",
         "worker MB",
         "peak MB",
@@ -358,6 +365,7 @@ def format_table(results: Sequence[SideResult]) -> str:
             f"{r.articles_per_second:.2f}",
             f"{r.words_per_second:.0f}",
             f"{r.cpu_seconds:.1f}",
+            f"{r.cpu_per_wall:.2f}",
             f"{r.main_peak_mb:.0f}",
             "-" if r.worker_peak_mb is None else f"{r.worker_peak_mb:.0f}",
             f"{r.peak_mb:.0f}",
