@@ -7,6 +7,7 @@ warmonitor extract report.txt --published 2017-06-30   # JSON, no database
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import sys
@@ -251,6 +252,68 @@ def show(
             _fail(f"no event with id {event_id!r}; list ids with 'warmonitor events'")
         article = store.get_article(stored.event.article_id)
     _print_event(stored, article)
+
+
+@app.command("eval")
+def evaluate(
+    ctx: typer.Context,
+    gold: Annotated[Path, typer.Option(help="Folder of the gold JSONL files.")] = Path(
+        "../shared/gold"
+    ),
+    sets: Annotated[
+        list[str] | None, typer.Option("--set", help="Only these sets: case2021, plover.")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(help="Only the first N records of each set.", min=1)
+    ] = None,
+    json_path: Annotated[
+        Path | None, typer.Option("--json", help="Also write scores here.")
+    ] = None,
+    show_confusion: Annotated[
+        bool, typer.Option("--confusion", help="Print CASE 2021's confusion pairs.")
+    ] = False,
+) -> None:
+    """Score warmonitor on the human-annotated gold sets and print one table.
+
+    Example: warmonitor eval --gold ../shared/gold --json scores.json
+    """
+    from warmonitor.eval.runner import GOLD_SETS, run_evaluation
+    from warmonitor.pipeline import Extractor
+
+    config: Config = ctx.obj
+    if not gold.is_dir():
+        _fail(f"{gold}: no such folder; pass --gold DIR, the folder of the gold JSONL files")
+    extractor = _guard(lambda: Extractor.load(config, on_progress=_note))
+    report = _guard(
+        lambda: run_evaluation(extractor, gold, sets or GOLD_SETS, limit=limit, on_progress=_note)
+    )
+    table = Table(pad_edge=False)
+    for column in ("set", "metric", "items", "score", "note"):
+        table.add_column(column)
+    for score in report.scores:
+        table.add_row(
+            score.dataset,
+            score.metric,
+            str(score.items),
+            f"{score.score:.3f}",
+            escape(score.note or ""),
+        )
+    Console().print(table)
+    if show_confusion:
+        for name, matrix in report.confusions.items():
+            Console().print(f"[bold]{name}[/]: most frequent confusions (gold -> predicted)")
+            for (truth, guess), count in matrix.most_common():
+                if truth != guess:
+                    Console().print(f"  {count:3d}  {escape(truth)} -> {escape(guess)}")
+    if json_path is not None:
+        payload = {
+            "scores": [dataclasses.asdict(score) for score in report.scores],
+            "seconds": report.seconds,
+        }
+        json_path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+    err.print(
+        "evaluated " + ", ".join(f"{name} in {sec:.0f} s" for name, sec in report.seconds.items())
+    )
 
 
 @gazetteer_app.command("build")
