@@ -209,8 +209,13 @@ def _code_trigger(
     )
     if _is_generic(trigger, actor1, actor2, location, date):
         return None
-    if event_type not in _VIOLENT_TYPES and actor1 is None and actor2 is None and location is None:
-        return None  # "threatening", "arrest" with no one and nowhere: nothing to code
+    nobody_nowhere = actor1 is None and actor2 is None and location is None
+    if (
+        nobody_nowhere
+        and event_type not in _VIOLENT_TYPES
+        and (trigger.entry.pos == "NOUN" or sub_event_type == "Other")
+    ):
+        return None  # "threatening", "an arrest report": nothing to code
     return _Mention(event, trigger, _is_back_reference(trigger, actor1, actor2, location))
 
 

@@ -101,21 +101,31 @@ def find_triggers(sentence: SpacySpan, knowledge: Knowledge) -> list[Trigger]:
     for token in sentence:
         if token.i in used or token.pos_ != "VERB":
             continue
-        entry = verbs.get(token.lemma_.lower())
-        if entry is None or not _object_fits(token, entry):
+        entry = next(
+            (e for e in verbs.get(token.lemma_.lower(), ()) if _object_fits(token, e)), None
+        )
+        if entry is None:
             continue
         used.add(token.i)
         found.append(Trigger(token, sentence.doc[token.i : token.i + 1], entry))
+    # "police seized rockets": the rockets are what was seized, not a rocket attack.
+    seized = {o.i for t in found if t.entry.rule == "weapons" for o in _objects_of(t.token)}
+    found = [t for t in found if t.entry.pos == "VERB" or t.token.i not in seized]
     return sorted(found, key=lambda t: t.token.i)
 
 
 @functools.lru_cache(maxsize=4)
 def _trigger_tables(
     triggers: tuple[TriggerEntry, ...],
-) -> tuple[dict[str, TriggerEntry], dict[str, TriggerEntry], re.Pattern[str]]:
+) -> tuple[dict[str, list[TriggerEntry]], dict[str, TriggerEntry], re.Pattern[str]]:
     """Verb lemmas, phrase words, and one pattern for every phrase (longest first, plural -s
     allowed), built once rather than per sentence."""
-    verbs = {t.words: t for t in triggers if t.pos == "VERB" and " " not in t.words}
+    # A verb may have several readings told apart by its object ("seized the town" is
+    # territory, "seized 50 rifles" disrupted weapons use); the lexicon's order decides ties.
+    verbs: dict[str, list[TriggerEntry]] = {}
+    for t in triggers:
+        if t.pos == "VERB" and " " not in t.words:
+            verbs.setdefault(t.words, []).append(t)
     phrases = {t.words: t for t in triggers if t.pos == "NOUN" or " " in t.words}
     alternatives = "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w-])(?P<words>{alternatives})s?(?![\w-])")
@@ -123,11 +133,19 @@ def _trigger_tables(
 
 
 def _object_fits(verb: Token, entry: TriggerEntry) -> bool:
+    if entry.rule == "weapons":
+        # "seized 50 rifles", "explosive devices were found", "destroyed weapon depots"
+        return any(_is_weapon(token) for token in _objects_of(verb))
     if entry.rule != "territory":
         return True
     # "captured the town", "took control of Gao", "drove it from its last territory", "the
     # district was retaken": the thing taken must be a place. "was taken to hospital" and
     # "captured a commander" are not territorial changes.
+    return any(_is_place_like(token) for token in _objects_of(verb))
+
+
+def _objects_of(verb: Token) -> list[Token]:
+    """What the verb acts on: its object or passive subject, and "from"/"of"/"over" phrases."""
     taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     taken += [
         grandchild
@@ -136,7 +154,51 @@ def _object_fits(verb: Token, entry: TriggerEntry) -> bool:
         for grandchild in child.children
         if grandchild.dep_ == "pobj"
     ]
-    return any(_is_place_like(token) for token in taken)
+    for token in list(taken):
+        # "dozens of heavy machine guns", "a cache of ammunition": the counted thing.
+        taken += [
+            g
+            for c in token.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        taken += [c for c in token.children if c.dep_ == "conj"]
+    return taken
+
+
+_WEAPON_NOUNS = {
+    "weapon",
+    "arm",
+    "ammunition",
+    "firearm",
+    "rifle",
+    "pistol",
+    "gun",
+    "explosive",
+    "device",
+    "bomb",
+    "ied",
+    "grenade",
+    "mine",
+    "landmine",
+    "cache",
+    "depot",
+    "round",
+    "launcher",
+    "kalashnikov",
+    "missile",
+    "rocket",
+    "shell",
+    "mortar",
+    "detonator",
+    "magazine",
+    "materiel",
+}
+
+
+def _is_weapon(token: Token) -> bool:
+    return token.lemma_.lower() in _WEAPON_NOUNS or token.lower_ in _WEAPON_NOUNS
 
 
 def _is_place_like(token: Token) -> bool:
