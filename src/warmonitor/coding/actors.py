@@ -87,6 +87,7 @@ _ANAPHORS = {
     "organisation",
     "organization",
 }
+_NAMED_LABELS = {"PERSON", "ORG", "GPE"}
 _MILITARY_TARGETS = {
     "convoy",
     "patrol",
@@ -157,7 +158,33 @@ class ActorResolver:
                 return Actor(
                     "Unidentified Armed Group", "Political militia", "REB", None, span_of(phrase)
                 )
-        return None
+        return self._named_as_written(phrase, head)
+
+    def _named_as_written(self, phrase: SpacySpan, head: Token) -> Actor | None:
+        """An actor the dictionary does not know, named as the text names it.
+
+        A country acting ("Iran rejected the offer") is its government; a named person or
+        organisation ("Lt. Gen. Prosper Avril") keeps its name, with the country its phrase gives
+        and no type, since nothing in the text says which kind of actor it is."""
+        entity = next(
+            (e for e in phrase.ents if e.start <= head.i < e.end and e.label_ in _NAMED_LABELS),
+            None,
+        )
+        if entity is None:
+            return None
+        country = self._knowledge.demonyms.get(entity.text.casefold())
+        if entity.label_ == "GPE" and country is not None:
+            return Actor(
+                f"Government of {country.name}",
+                "State forces",
+                "GOV",
+                country.iso3,
+                span_of(phrase),
+            )
+        if entity.label_ not in ("PERSON", "ORG"):
+            return None
+        country = self._country_in(phrase, head)
+        return Actor(entity.text, None, None, country.iso3 if country else None, span_of(phrase))
 
     def first_named_group(self) -> Actor | None:
         """ "Militants ambushed a convoy ... JNIM claimed responsibility": named only later."""

@@ -205,7 +205,7 @@ def _code_trigger(
         according_to=according_to,
         modality=modality,
         territory=territory,
-        confidence=_confidence(actor1, actor2, location, date, sentence, modality),
+        confidence=_confidence(actor1, actor2, location, date, sentence, modality, sub_event_type),
     )
     if _is_generic(trigger, actor1, actor2, location, date):
         return None
@@ -454,6 +454,7 @@ def _confidence(
     date: EventDate | None,
     sentence: SpacySpan,
     modality: str,
+    sub_event_type: str,
 ) -> float:
     score = 0.35
     score += 0.15 if actor1 is not None else 0.0
@@ -463,6 +464,8 @@ def _confidence(
     score += 0.1 if date is not None and date.span is not None else 0.0
     score += 0.1 if sentence.start_char == 0 else 0.0  # the lead states the main event
     score -= 0.05 if modality == "claimed" else 0.0
+    # A statement or a meeting is rarely what a conflict report is about.
+    score -= 0.15 if sub_event_type == "Other" else 0.0
     return round(min(score, 1.0), 3)
 
 
