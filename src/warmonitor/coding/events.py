@@ -172,6 +172,9 @@ def _code_trigger(
         actor2 = _target_in_clause(token, anchor, resolver, exclude=actor1)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
+    # spaCy sometimes names the event word itself ("Kidnappings") as an organisation.
+    actor1 = None if _covers(actor1, trigger) else actor1
+    actor2 = None if _covers(actor2, trigger) else actor2
     owners = {t.token.i: _clause_anchor(t.token) for t in siblings}
     location = _location_for(trigger, anchor, owners, places, claim)
     date = _date_for(anchor, owners, article.published)
@@ -255,6 +258,11 @@ def _is_back_reference(
 
 def _is_responsibility_claim(token: Token) -> bool:
     return token.head.lower_ == "for" and token.head.head.lemma_ == "responsibility"
+
+
+def _covers(actor: Actor | None, trigger: Trigger) -> bool:
+    span = actor.span if actor is not None else None
+    return span is not None and span.start <= trigger.span.start_char < span.end
 
 
 def _clause_anchor(token: Token) -> Token:
@@ -380,7 +388,7 @@ def _date_for(
 ) -> EventDate | None:
     sentence = anchor.sent
     for ent in sentence.ents:
-        if ent.label_ != "DATE":
+        if ent.label_ not in ("DATE", "TIME"):  # "Monday night" is a TIME
             continue
         owner = _owner(ent.root, owners)
         if owner is not None and owners[owner].i != anchor.i and owner != anchor.i:
@@ -394,7 +402,9 @@ def _date_for(
 
 
 def _dates_a_statement(token: Token) -> bool:
-    return any(head.lemma_ in REPORTING_VERBS for head in [token, *token.ancestors][:4])
+    """The date phrase hangs on a reporting verb ("said on Tuesday"), not on the event's."""
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma_ in REPORTING_VERBS
 
 
 def _classify(
@@ -548,9 +558,8 @@ def _same_event(a: _Mention, b: _Mention) -> bool:
     same_sentence = a.event.sentence == b.event.sentence
     if not same_sentence and a.event.event_type != b.event.event_type:
         return False
-    if same_sentence and not (
-        a.event.event_type in _VIOLENT_TYPES and b.event.event_type in _VIOLENT_TYPES
-    ):
+    both_violent = a.event.event_type in _VIOLENT_TYPES and b.event.event_type in _VIOLENT_TYPES
+    if same_sentence and not (both_violent or a.event.sub_event_type == b.event.sub_event_type):
         return False
     if not _actors_compatible(a.event, b.event):
         return False
