@@ -15,6 +15,26 @@ from warmonitor.config import Config
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 MODEL_INPUT = SHARED / "examples" / "reuters-mosul-raqqa.txt"
 GOLD = SHARED / "gold"
+# The fields every event carries in the extract contract (DESIGN.md section 4).
+CONTRACT_EVENT_KEYS = frozenset(
+    {
+        "event_id",
+        "sentence",
+        "trigger",
+        "event_type",
+        "sub_event_type",
+        "plover",
+        "actor1",
+        "actor2",
+        "location",
+        "date",
+        "figures",
+        "according_to",
+        "modality",
+        "territory",
+        "confidence",
+    }
+)
 
 
 def shared_file(path: Path) -> Path:

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import CONTRACT_EVENT_KEYS
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 # ACLED's own column names, in ACLED's order (the contract of `events --format csv`).
@@ -60,23 +62,7 @@ ACLED_COLUMNS = [
     "timestamp",
 ]
 # DESIGN.md section 4 (event) and 4b (stored event).
-EVENT_KEYS = {
-    "event_id",
-    "sentence",
-    "trigger",
-    "event_type",
-    "sub_event_type",
-    "plover",
-    "actor1",
-    "actor2",
-    "location",
-    "date",
-    "figures",
-    "according_to",
-    "modality",
-    "territory",
-    "confidence",
-}
+EVENT_KEYS = CONTRACT_EVENT_KEYS
 STORED_KEYS = {"reports", "independent_sources", "review_status", "updated_at"}
 REPORT_KEYS = {"article_id", "source_id", "url", "outlet", "published"}
 
