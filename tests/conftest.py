@@ -15,6 +15,40 @@ from warmonitor.config import Config
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 MODEL_INPUT = SHARED / "examples" / "reuters-mosul-raqqa.txt"
 GOLD = SHARED / "gold"
+# ACLED's own column names, in ACLED's order (the contract of `events --format csv`).
+ACLED_COLUMN_ORDER = [
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
+]
 # The fields every event carries in the extract contract (DESIGN.md section 4).
 CONTRACT_EVENT_KEYS = frozenset(
     {

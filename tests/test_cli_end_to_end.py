@@ -23,44 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CONTRACT_EVENT_KEYS
+from tests.conftest import ACLED_COLUMN_ORDER, CONTRACT_EVENT_KEYS
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
-# ACLED's own column names, in ACLED's order (the contract of `events --format csv`).
-ACLED_COLUMNS = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-]
 # DESIGN.md section 4 (event) and 4b (stored event).
 EVENT_KEYS = CONTRACT_EVENT_KEYS
 STORED_KEYS = {"reports", "independent_sources", "review_status", "updated_at"}
@@ -582,7 +548,7 @@ def test_cli_events_csv_has_acled_columns(reports_db, all_events) -> None:
     no_traceback(proc)
     reader = csv.DictReader(io.StringIO(proc.stdout))
     header = reader.fieldnames or []
-    assert header[: len(ACLED_COLUMNS)] == ACLED_COLUMNS, header
+    assert header[: len(ACLED_COLUMN_ORDER)] == ACLED_COLUMN_ORDER, header
     rows = list(reader)
     assert len(rows) == len(all_events)
     kandahar = kandahar_event(all_events)

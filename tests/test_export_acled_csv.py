@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 
+from tests.conftest import ACLED_COLUMN_ORDER
 from tests.test_store_builders import all_extractions, battle_event, civilians_event
 from warmonitor.export.acled_csv import (
     ACLED_COLUMNS,
@@ -21,40 +22,6 @@ from warmonitor.export.acled_csv import (
 )
 from warmonitor.model import Actor
 from warmonitor.store import EventFilter, StoredEvent, open_store
-
-ACLED_ORDER = [
-    "event_id_cnty",
-    "event_date",
-    "year",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-    "iso",
-    "region",
-    "country",
-    "admin1",
-    "admin2",
-    "admin3",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "source",
-    "source_scale",
-    "notes",
-    "fatalities",
-    "tags",
-    "timestamp",
-]
 
 
 @pytest.fixture(scope="module")
@@ -80,8 +47,8 @@ def header_of(events: list[StoredEvent]) -> list[str]:
 
 
 def test_header_is_acleds_columns_then_ours(stored_events: list[StoredEvent]):
-    assert list(ACLED_COLUMNS) == ACLED_ORDER
-    assert header_of(stored_events) == ACLED_ORDER + [
+    assert list(ACLED_COLUMNS) == ACLED_COLUMN_ORDER
+    assert header_of(stored_events) == ACLED_COLUMN_ORDER + [
         "warmonitor_event_id",
         "modality",
         "according_to",

