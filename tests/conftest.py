@@ -1,7 +1,8 @@
 """Shared fixtures: the real spaCy model, the real gazetteer, real SQLite files.
 
 The gazetteer is built once into the user's cache folder (or $WARMONITOR_CACHE) and reused; it
-is versioned, so a stale one is rebuilt.
+is versioned, so a stale one is rebuilt. The event classifier is trained afresh for each session
+(about 15 s), so tests never run against a stale one.
 """
 
 from __future__ import annotations
@@ -81,8 +82,20 @@ def shared_file(path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def config() -> Config:
-    return Config()
+def config(tmp_path_factory) -> Config:
+    """The default settings, with the event classifier trained for this session from the gold
+    folder as README's set-up does; without ../shared/gold the rules code alone."""
+    from warmonitor.config import ClassifierConfig
+
+    path = tmp_path_factory.mktemp("classifier") / "event_classifier.pickle"
+    config = Config(classifier=ClassifierConfig(path=path))
+    if GOLD.is_dir():
+        from warmonitor.coding.classifier import save_classifier
+        from warmonitor.pipeline import Extractor
+        from warmonitor.training import train_classifier
+
+        save_classifier(train_classifier(Extractor.load(config), GOLD), path)
+    return config
 
 
 @pytest.fixture(scope="session")

@@ -261,7 +261,8 @@ def evaluate(
         "../shared/gold"
     ),
     sets: Annotated[
-        list[str] | None, typer.Option("--set", help="Only these sets: case2021, plover.")
+        list[str] | None,
+        typer.Option("--set", help="Only these sets: case2021, plover, indiapolice, muc4."),
     ] = None,
     limit: Annotated[
         int | None, typer.Option(help="Only the first N records of each set.", min=1)
@@ -272,8 +273,14 @@ def evaluate(
     show_confusion: Annotated[
         bool, typer.Option("--confusion", help="Print CASE 2021's confusion pairs.")
     ] = False,
+    rules_only: Annotated[
+        bool, typer.Option("--rules-only", help="Score the rules without the classifier.")
+    ] = False,
 ) -> None:
     """Score warmonitor on the human-annotated gold sets and print one table.
+
+    The event classifier is trained afresh from the gold folder: the sets it learns from are
+    scored by 5-fold cross-validation, so no score comes from sentences the model has seen.
 
     Example: warmonitor eval --gold ../shared/gold --json scores.json
     """
@@ -285,7 +292,14 @@ def evaluate(
         _fail(f"{gold}: no such folder; pass --gold DIR, the folder of the gold JSONL files")
     extractor = _guard(lambda: Extractor.load(config, on_progress=_note))
     report = _guard(
-        lambda: run_evaluation(extractor, gold, sets or GOLD_SETS, limit=limit, on_progress=_note)
+        lambda: run_evaluation(
+            extractor,
+            gold,
+            sets or GOLD_SETS,
+            limit=limit,
+            rules_only=rules_only,
+            on_progress=_note,
+        )
     )
     table = Table(pad_edge=False)
     for column in ("set", "metric", "items", "score", "note"):
@@ -298,21 +312,57 @@ def evaluate(
             f"{score.score:.3f}",
             escape(score.note or ""),
         )
-    Console().print(table)
+    console = Console()
+    console.width = max(console.width, 120)  # piped output keeps whole metric names
+    console.print(table)
     if show_confusion:
         for name, matrix in report.confusions.items():
-            Console().print(f"[bold]{name}[/]: most frequent confusions (gold -> predicted)")
+            console.print(f"[bold]{name}[/]: most frequent confusions (gold -> predicted)")
             for (truth, guess), count in matrix.most_common():
                 if truth != guess:
-                    Console().print(f"  {count:3d}  {escape(truth)} -> {escape(guess)}")
+                    console.print(f"  {count:3d}  {escape(truth)} -> {escape(guess)}")
     if json_path is not None:
         payload = {
+            "method": report.method,
             "scores": [dataclasses.asdict(score) for score in report.scores],
             "seconds": report.seconds,
         }
         json_path.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
     err.print(
         "evaluated " + ", ".join(f"{name} in {sec:.0f} s" for name, sec in report.seconds.items())
+    )
+
+
+@app.command()
+def train(
+    ctx: typer.Context,
+    gold: Annotated[Path, typer.Option(help="Folder of the gold JSONL files.")] = Path(
+        "../shared/gold"
+    ),
+) -> None:
+    """Train the event classifier on the public annotated sentences and save it in the cache.
+
+    Example: warmonitor train --gold ../shared/gold
+    """
+    from warmonitor.coding.classifier import save_classifier
+    from warmonitor.pipeline import Extractor
+    from warmonitor.training import train_classifier
+
+    config: Config = ctx.obj
+    if not gold.is_dir():
+        _fail(f"{gold}: no such folder; pass --gold DIR, the folder of the gold JSONL files")
+    started = time.monotonic()
+    # The rules alone read the training snippets; an old classifier file is about to be replaced.
+    rules_only = dataclasses.replace(
+        config, classifier=dataclasses.replace(config.classifier, enabled=False)
+    )
+    extractor = _guard(lambda: Extractor.load(rules_only, on_progress=_note))
+    _note("reading the annotated snippets through the rules")
+    classifier = _guard(lambda: train_classifier(extractor, gold))
+    _guard(lambda: save_classifier(classifier, config.classifier.path))
+    err.print(
+        f"event classifier written to {escape(str(config.classifier.path))}: trained on"
+        f" {escape(classifier.trained_on)} in {time.monotonic() - started:.0f} s"
     )
 
 

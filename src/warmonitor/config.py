@@ -17,7 +17,7 @@ from warmonitor.errors import ConfigError
 
 
 def default_cache_dir() -> Path:
-    """Where built data (the gazetteer) lives: $WARMONITOR_CACHE, else the XDG cache folder."""
+    """Where built data (gazetteer, event classifier) lives: $WARMONITOR_CACHE, else XDG's."""
     if env := os.environ.get("WARMONITOR_CACHE"):
         return Path(env)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -50,6 +50,14 @@ class GazetteerConfig:
 
 
 @dataclass(frozen=True)
+class ClassifierConfig:
+    # The learned event-type classifier that `warmonitor train` builds from public annotated
+    # sentences (README's set-up command does it); without it the rules code alone.
+    path: Path = field(default_factory=lambda: default_cache_dir() / "event_classifier.pickle")
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
 class StoreConfig:
     url: str = "warmonitor.db"
 
@@ -59,6 +67,7 @@ class Config:
     ingest: IngestConfig = field(default_factory=IngestConfig)
     nlp: NlpConfig = field(default_factory=NlpConfig)
     gazetteer: GazetteerConfig = field(default_factory=GazetteerConfig)
+    classifier: ClassifierConfig = field(default_factory=ClassifierConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
 
 

@@ -8,8 +8,9 @@ configuration and a list of articles, so that a process pool or a cluster can ru
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from warmonitor.coding.classifier import EventTypeClassifier, load_classifier
 from warmonitor.coding.document import code_document
 from warmonitor.coding.gazetteer import Gazetteer, open_gazetteer
 from warmonitor.coding.knowledge import Knowledge, load_knowledge
@@ -25,12 +26,19 @@ class Extractor:
     config: Config
     knowledge: Knowledge
     gazetteer: Gazetteer
+    classifier: EventTypeClassifier | None = None  # None: the rules alone
 
     @classmethod
     def load(cls, config: Config, *, on_progress: Callable[[str], None] | None = None) -> Extractor:
         load_nlp(config.nlp.model)
         gazetteer = open_gazetteer(config.gazetteer, on_progress=on_progress)
-        return cls(config, load_knowledge(), gazetteer)
+        # Without a trained classifier (`warmonitor train`) the rules code alone.
+        classifier = load_classifier(config.classifier.path) if config.classifier.enabled else None
+        return cls(config, load_knowledge(), gazetteer, classifier)
+
+    def with_classifier(self, classifier: EventTypeClassifier | None) -> Extractor:
+        """The same resources with another classifier (or none): for training and evaluation."""
+        return replace(self, classifier=classifier)
 
     def extract(self, article: Article) -> Extraction:
         return next(iter(self.extract_many([article])))
@@ -40,7 +48,7 @@ class Extractor:
         nlp = load_nlp(self.config.nlp.model)
         pairs = ((article.text, article) for article in articles)
         for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=self.config.nlp.batch_size):
-            yield code_document(doc, article, self.knowledge, self.gazetteer)
+            yield code_document(doc, article, self.knowledge, self.gazetteer, self.classifier)
 
 
 def process_batch(config: Config, articles: Sequence[Article]) -> list[Extraction]:

@@ -44,7 +44,22 @@ _MILITARY_NOUNS = {
     "brigade",
     "division",
 }
-_POLICE_NOUNS = {"police", "policeman", "policemen", "gendarme", "gendarmerie", "officer"}
+_POLICE_NOUNS = {
+    "police",
+    "policeman",
+    "policemen",
+    "policewoman",
+    "policewomen",
+    "cop",
+    "constable",
+    "constabulary",
+    "gendarme",
+    "gendarmerie",
+    "officer",
+}
+# Nouns for a body of people that a police word before them makes police: "the police force",
+# "police personnel", "a police team" are police, not the army that "force" alone would be.
+_POLICE_BODIES = {"force", "personnel", "team", "party", "contingent", "squad", "unit", "official"}
 _GOVERNMENT_NOUNS = {"government", "authority", "regime", "ministry", "official", "administration"}
 _CIVILIAN_NOUNS = {
     "civilian",
@@ -207,10 +222,10 @@ class ActorResolver:
 
     def _state_actor(self, phrase: SpacySpan, head: Token) -> Actor | None:
         lemma = head.lemma_.lower()
-        if lemma in _MILITARY_NOUNS:
-            template, sector = "Military Forces of {}", "MIL"
-        elif lemma in _POLICE_NOUNS:
+        if lemma in _POLICE_NOUNS or _is_police_body(head):
             template, sector = "Police Forces of {}", "GOV"
+        elif lemma in _MILITARY_NOUNS:
+            template, sector = "Military Forces of {}", "MIL"
         elif lemma in _GOVERNMENT_NOUNS:
             template, sector = "Government of {}", "GOV"
         else:
@@ -242,6 +257,13 @@ class ActorResolver:
                 if words in demonyms:
                     return demonyms[words]
         return None
+
+
+def _is_police_body(head: Token) -> bool:
+    return head.lemma_.lower() in _POLICE_BODIES and any(
+        child.dep_ in ("compound", "amod") and child.lemma_.lower() in _POLICE_NOUNS
+        for child in head.children
+    )
 
 
 def _speaker_of(pronoun: Token) -> Token | None:

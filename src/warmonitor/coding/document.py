@@ -4,19 +4,28 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from warmonitor.coding.classifier import EventTypeClassifier
 from warmonitor.coding.events import code_events
 from warmonitor.coding.gazetteer import Gazetteer
 from warmonitor.coding.knowledge import Knowledge
+from warmonitor.coding.opinions import SentenceOpinions
 from warmonitor.coding.places import find_places
+from warmonitor.coding.weapons import find_weapons
 from warmonitor.model import Article, Entity, Extraction
 
 
 def code_document(
-    doc: Doc, article: Article, knowledge: Knowledge, gazetteer: Gazetteer
+    doc: Doc,
+    article: Article,
+    knowledge: Knowledge,
+    gazetteer: Gazetteer,
+    classifier: EventTypeClassifier | None = None,
 ) -> Extraction:
     places = find_places(doc, article, gazetteer, knowledge)
-    events, non_events, figures = code_events(doc, article, knowledge, places)
-    entities = tuple(Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
+    opinions = SentenceOpinions(classifier, list(doc.sents)) if classifier else None
+    events, non_events, figures = code_events(doc, article, knowledge, places, opinions)
+    named = [Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    entities = _with_weapons(named, find_weapons(doc, knowledge.weapons))
     return Extraction(
         article=article,
         entities=entities,
@@ -25,3 +34,22 @@ def code_document(
         figures=tuple(figures),
         non_events=tuple(non_events),
     )
+
+
+def _with_weapons(named: list[Entity], weapons: list[Entity]) -> tuple[Entity, ...]:
+    """spaCy's entities and the weapons, sorted by start, no span labelled twice.
+
+    A weapon replaces the entities it covers (spaCy takes "M-16" for a PRODUCT, "AK-47s" for an
+    ORG); a weapon that only overlaps a longer entity gives way to it.
+    """
+    kept = [w for w in weapons if not any(_overlaps(w, e) and not _inside(e, w) for e in named)]
+    others = [e for e in named if not any(_inside(e, w) for w in kept)]
+    return tuple(sorted(others + kept, key=lambda e: (e.start, e.end)))
+
+
+def _inside(inner: Entity, outer: Entity) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _overlaps(a: Entity, b: Entity) -> bool:
+    return a.start < b.end and b.start < a.end

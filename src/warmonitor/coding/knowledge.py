@@ -35,6 +35,13 @@ class ActorEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class WeaponEntry:
+    words: str  # lower-cased singular: "car bomb"
+    kind: str  # firearm, explosive, heavy, incendiary, blade, chemical
+    plurals: tuple[str, ...]  # irregular plurals only ("knives")
+
+
+@dataclass(frozen=True, slots=True)
 class SourcePattern:
     pattern: str
     type: str
@@ -59,6 +66,7 @@ class Knowledge:
     figure_units: frozenset[str]  # nouns that make a number not about people
 
     countries: dict[str, Country]  # ISO2 -> country
+    weapons: tuple[WeaponEntry, ...] = ()
 
     def country_by_iso2(self, code: str | None) -> Country | None:
         return self.countries.get(code) if code else None
@@ -91,6 +99,10 @@ def load_knowledge() -> Knowledge:
         for r in read_rows("sources.tsv")
     )
     words = list(read_rows("figure_words.tsv"))
+    weapons = tuple(
+        WeaponEntry(r[0].lower(), r[1], tuple(p for p in r[2].split("|") if _none(p)))
+        for r in read_rows("weapons.tsv")
+    )
     demonyms = _load_demonyms()
     return Knowledge(
         triggers,
@@ -101,6 +113,7 @@ def load_knowledge() -> Knowledge:
         figure_kinds={r[0]: r[2] for r in words if r[1] == "kind"},
         figure_units=frozenset(r[0] for r in words if r[1] == "unit"),
         countries={country.iso2: country for country in demonyms.values()},
+        weapons=weapons,
     )
 
 

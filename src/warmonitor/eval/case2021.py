@@ -10,18 +10,28 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
-from warmonitor.eval.gold import Score, articles_for, main_event, read_gold
+from warmonitor.eval.crossval import ExtractRecords
+from warmonitor.eval.gold import Score, main_event, read_gold
 from warmonitor.eval.metrics import confusion, macro_f1, per_label, weighted_f1
 
 DATASET = "case2021_task2"
+CASE_FILE = "case2021_task2.dev.jsonl"
+NO_EVENT = "none"
+
+
+def gold_sub_event_type(record: dict[str, Any]) -> str:
+    """The snippet's ACLED sub-event type, or "none" for the types outside ACLED."""
+    truth = record["events"][0]
+    return truth["acled_sub_event_type"] if truth["seen_in_acled_taxonomy"] else NO_EVENT
 
 
 def score_case2021(
-    extractor, gold_dir: Path, limit: int | None = None
+    extract: ExtractRecords, gold_dir: Path, limit: int | None = None
 ) -> tuple[list[Score], Counter[tuple[str, str]]]:
-    records = read_gold(gold_dir / "case2021_task2.dev.jsonl", limit)
-    extractions = list(extractor.extract_many(articles_for(records)))
+    records = read_gold(gold_dir / CASE_FILE, limit)
+    extractions = extract(records)
     gold: list[str] = []
     predicted: list[str | None] = []
     outside_quiet = outside = 0

@@ -7,12 +7,15 @@ The gold file predates parts of PLOVER's current type list; its older names are 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from warmonitor.eval.gold import Score, articles_for, main_event, read_gold
+from warmonitor.eval.crossval import ExtractRecords
+from warmonitor.eval.gold import Score, main_event, read_gold
 from warmonitor.eval.metrics import accuracy, prf
 from warmonitor.model import Actor
 
 DATASET = "plover_gsr"
+PLOVER_FILE = "plover_gsr.jsonl"
 
 # Older PLOVER names in the gold file -> the current 16 types.
 _OLD_TYPES = {
@@ -23,9 +26,15 @@ _OLD_TYPES = {
 }
 
 
-def score_plover(extractor, gold_dir: Path, limit: int | None = None) -> list[Score]:
-    records = read_gold(gold_dir / "plover_gsr.jsonl", limit)
-    extractions = list(extractor.extract_many(articles_for(records)))
+def gold_plover_type(record: dict[str, Any]) -> str:
+    """The record's PLOVER type under its current name."""
+    code = record["events"][0]["code"]
+    return _OLD_TYPES.get(code, code)
+
+
+def score_plover(extract: ExtractRecords, gold_dir: Path, limit: int | None = None) -> list[Score]:
+    records = read_gold(gold_dir / PLOVER_FILE, limit)
+    extractions = extract(records)
     gold_types: list[str] = []
     predicted_types: list[str | None] = []
     by_text = [0, 0, 0]  # true positives, false positives, false negatives
@@ -33,7 +42,7 @@ def score_plover(extractor, gold_dir: Path, limit: int | None = None) -> list[Sc
     for record, extraction in zip(records, extractions, strict=True):
         truth = record["events"][0]
         event = main_event(extraction)
-        gold_types.append(_OLD_TYPES.get(truth["code"], truth["code"]))
+        gold_types.append(gold_plover_type(record))
         predicted_types.append(event.plover_type if event else None)
         for role, actor in (
             ("source_actor", event.actor1 if event else None),

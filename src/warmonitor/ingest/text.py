@@ -16,6 +16,8 @@ Rules, in the order they apply:
 7. The report is *truncated* when an aggregator trailer says so, or when the last paragraph is
    cut off mid-sentence ("Those who escaped on…"). The cut-off fragment is kept: it is the
    report's own words, and ``truncated`` tells the reader it stops there.
+8. A text in capitals only (teletype wire copy) is recased, letter for letter, so that the
+   tagger and the entity recogniser can read it (see :mod:`warmonitor.ingest.recase`).
 
 Paragraphs are separated by a blank line in the output. Lines within a paragraph are joined with
 a space when the line does not end a sentence (hard-wrapped text), and start a new paragraph when
@@ -28,6 +30,7 @@ import re
 from dataclasses import dataclass
 
 from warmonitor.ingest.boilerplate import WIRE_CREDIT_AT_END, LineKind, classify_line
+from warmonitor.ingest.recase import recase
 from warmonitor.ingest.wire import parse_byline, parse_dateline
 
 # A headline is one line of at most this many characters.
@@ -89,7 +92,7 @@ def clean_report(raw: str, *, title: str | None = None) -> CleanedReport:
     if paragraphs and _is_cut_off(paragraphs[-1]):
         truncated = True
     return CleanedReport(
-        text="\n\n".join(paragraphs),
+        text=recase("\n\n".join(paragraphs)),
         title=title,
         authors=authors,
         dateline=dateline,
