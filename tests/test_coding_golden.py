@@ -136,3 +136,104 @@ def test_coding_a_retold_incident_is_one_event(extract_text):
         published=THURSDAY,
     )
     assert len(result.events) == 1
+
+
+def test_coding_killed_in_police_firing_names_the_police(extract_text):
+    # The "police firing" mention merges into the "killed" one: the police must survive it.
+    result = extract_text(
+        "Three men were killed in police firing in Rajkot on Sunday, officials said.",
+        published=THURSDAY,
+        dateline=("Rajkot, India",),
+    )
+    event = _only_event(result)
+    # The classifier may call it a clash or an attack; the rules' PLOVER type stays.
+    assert event.plover_type == "ASSAULT"
+    assert event.actor1.name == "Police Forces of India"
+    assert [(f.kind, f.best) for f in event.figures] == [("killed", 3)]
+
+
+def test_coding_died_in_firing_by_the_police(extract_text):
+    result = extract_text(
+        "Two people died in firing by the police in Vadodara late on Friday.",
+        published=THURSDAY,
+        dateline=("Vadodara, India",),
+    )
+    event = _only_event(result)
+    assert event.plover_type == "ASSAULT"
+    assert event.actor1.name == "Police Forces of India"
+    assert [(f.kind, f.best) for f in event.figures] == [("killed", 2)]
+
+
+def test_coding_injured_in_a_police_lathicharge(extract_text):
+    result = extract_text(
+        "Eleven protesters were injured in a police lathicharge in Surat on Saturday.",
+        published=THURSDAY,
+        dateline=("Surat, India",),
+    )
+    event = _only_event(result)
+    assert event.plover_type == "PROTEST"
+    assert event.actor1.name == "Police Forces of India"
+    assert [(f.kind, f.best) for f in event.figures] == [("wounded", 11)]
+
+
+def test_coding_killed_in_an_air_strike_by_named_jets(extract_text):
+    result = extract_text(
+        "Seven civilians were killed in an air strike by Saudi-led coalition jets near Saada "
+        "on Wednesday.",
+        published=THURSDAY,
+    )
+    event = _only_event(result)
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 is not None
+    assert event.actor1.type in ("State forces", "External/Other forces")
+    assert event.actor2.type == "Civilians"
+    assert [(f.kind, f.best) for f in event.figures] == [("killed", 7)]
+
+
+def test_coding_a_place_modifying_the_cause_is_not_its_perpetrator(extract_text):
+    result = extract_text(
+        "Five people were killed in a Kabul bombing on Monday.", published=THURSDAY
+    )
+    event = _only_event(result)
+    assert event.actor1 is None
+    assert event.location.country_code == "AF"
+
+
+def test_coding_each_toll_goes_to_the_event_of_its_clause(extract_text):
+    result = extract_text(
+        "In Rajkot, six people were injured in police firing, while 12 people were killed by "
+        "rioters.",
+        published=THURSDAY,
+        dateline=("Rajkot, India",),
+    )
+    tolls = {
+        e.actor1.name: [(f.kind, f.best) for f in e.figures] for e in result.events if e.actor1
+    }
+    assert tolls == {
+        "Police Forces of India": [("wounded", 6)],
+        "Rioters (India)": [("killed", 12)],
+    }
+
+
+def test_coding_headline_toll_without_an_actor(extract_text):
+    result = extract_text("6 killed in a suicide bombing in Kabul on Monday", published=THURSDAY)
+    event = _only_event(result)
+    assert event.sub_event_type == "Suicide bomb"
+    assert event.actor1 is None and event.actor2 is None
+    assert event.location.country_code == "AF"
+    assert event.date.start == dt.date(2024, 3, 4)
+    assert [(f.kind, f.best) for f in event.figures] == [("killed", 6)]
+
+
+def test_coding_reported_clause_gives_the_arguments(extract_text):
+    result = extract_text(
+        "The interior ministry said that militants attacked a police post in Ghazni province "
+        "on Sunday.",
+        published=THURSDAY,
+        dateline=("Kabul, Afghanistan",),
+    )
+    event = _only_event(result)
+    assert event.actor1.name.startswith("Unidentified Armed Group")
+    assert event.actor2.name == "Police Forces of Afghanistan"
+    assert "ministry" in event.according_to.name.casefold()
+    assert event.modality == "claimed"

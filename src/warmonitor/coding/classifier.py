@@ -115,7 +115,8 @@ def fit_classifier(units: Sequence[TrainingUnit], trained_on: str) -> EventTypeC
     reading_index = {reading: i for i, reading in enumerate(readings)}
     reading_features = _reading_matrix([u.readings for u in units], reading_index)
     features = hstack([text_features, reading_features]).tocsr()
-    model = LinearSVC(C=1.0)
+    # liblinear shuffles its coordinates: a fixed seed keeps the model, and the scores, the same.
+    model = LinearSVC(C=1.0, random_state=0)
     model.fit(features, [unit.label for unit in units])
     weights = np.asarray(model.coef_)
     bias = np.asarray(model.intercept_)

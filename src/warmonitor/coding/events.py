@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -53,6 +54,11 @@ _ARMED_TYPES = {
 }
 _STATE_TYPES = {"State forces"}
 _RIOT_TYPES = {"Violent demonstration", "Mob violence"}
+_PROTEST_WORDS = re.compile(
+    r"\b(?:protest|demonstrat|rall(?:y|ies)|march|sit-in|strike|crowd|picket|bandh|agitat)"
+)
+_TEAR_GAS = re.compile(r"\btear[- ]?gas|\bpepper spray")
+_CHEMICAL_AGENT = re.compile(r"\b(?:chemical|chlorine|sarin|mustard|nerve agent|gas|toxic|poison)")
 _WEAPON_SUB_TYPES = (
     (
         ("air strike", "airstrike", "warplane", "jet", "drone", "helicopter", "air raid"),
@@ -86,6 +92,9 @@ _TOLL_KINDS = {
     "missing",
 }
 _TARGET_PREPOSITIONS = {"against", "on", "with", "at", "targeting"}
+# "killed in police firing", "wounded during a raid by troops", "died due to shelling".
+_CAUSE_PREPOSITIONS = {"in", "during", "due"}
+_PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,16 +181,27 @@ def _second_opinion(mention: _Mention, opinions: SentenceOpinions) -> _Mention:
     sub_event_type = opinions.second_opinion(
         mention.trigger.token.sent, event.sub_event_type, event.plover_type
     )
-    if sub_event_type == event.sub_event_type or not _can_act_in(event.actor1, sub_event_type):
+    if sub_event_type == event.sub_event_type or not _fits(event, sub_event_type, mention):
         return mention
     return replace(mention, event=_retyped(event, sub_event_type))
 
 
-def _can_act_in(actor1: Actor | None, sub_event_type: str) -> bool:
-    """State forces never riot or march in ACLED's coding: in a sentence where the police act on
-    a crowd, "Violent demonstration" is the crowd's event, not the one the rules coded."""
+def _fits(event: Event, sub_event_type: str, mention: _Mention) -> bool:
+    """ACLED's definitions, which a sentence-level classifier cannot know, still hold."""
+    # State forces never riot or march: where the police act on a crowd, "Violent
+    # demonstration" is the crowd's event, not the one the rules coded.
     crowd_only = sub_event_type == "Peaceful protest" or sub_event_type in _RIOT_TYPES
-    return not (crowd_only and actor1 is not None and actor1.type in _STATE_TYPES)
+    if crowd_only and event.actor1 is not None and event.actor1.type in _STATE_TYPES:
+        return False
+    # A protest event needs protesters: "massacre" in a sentence about a governor is not one.
+    if load_taxonomy()[sub_event_type].event_type == "Protests":
+        return bool(_PROTEST_WORDS.search(mention.trigger.token.sent.text.lower()))
+    # A chemical weapon is named as one; riot-control agents are not chemical weapons in
+    # ACLED's codebook, so tear gas does not count.
+    if sub_event_type == "Chemical weapon":
+        sentence = _TEAR_GAS.sub(" ", mention.trigger.token.sent.text.lower())
+        return bool(_CHEMICAL_AGENT.search(sentence))
+    return True
 
 
 def _code_trigger(
@@ -204,6 +224,8 @@ def _code_trigger(
     actor1_token, actor2_token = _argument_tokens(token, anchor, trigger.entry.pos)
     actor1 = resolver.resolve(actor1_token) if actor1_token is not None else None
     actor2 = resolver.resolve(actor2_token) if actor2_token is not None else None
+    if actor1 is None:
+        actor1 = _perpetrator_in_phrase(token, resolver)
     if actor2 is None:
         actor2 = _target_in_clause(token, anchor, resolver, exclude=actor1)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
@@ -297,8 +319,11 @@ def _is_responsibility_claim(token: Token) -> bool:
 
 
 def _covers(actor: Actor | None, trigger: Trigger) -> bool:
+    """The actor's phrase is the event word itself. A noun phrase's event word is its last one:
+    in "police firing" the police are who fired, not a misreading of the firing."""
     span = actor.span if actor is not None else None
-    return span is not None and span.start <= trigger.span.start_char < span.end
+    word = trigger.span[-1] if trigger.entry.pos == "NOUN" else trigger.span[0]
+    return span is not None and span.start <= word.idx < span.end
 
 
 def _clause_anchor(token: Token) -> Token:
@@ -345,6 +370,56 @@ def _agent_of(token: Token) -> Token | None:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _perpetrator_in_phrase(token: Token, resolver: ActorResolver) -> Actor | None:
+    """Who did it, told inside a noun phrase rather than as a subject: "a police lathicharge",
+    "the army's shelling", and, for a toll told passively or intransitively, the cause it names
+    ("killed in police firing", "died in firing by the police", "killed in an air strike by
+    coalition jets")."""
+    nouns = [token] if _is_nominal(token) else list(_cause_nouns(token))
+    for noun in nouns:
+        for doer in _doers_of(noun):
+            actor = resolver.resolve(doer)
+            if actor is not None and actor.type in _ARMED_TYPES:
+                return actor
+    return None
+
+
+def _is_nominal(token: Token) -> bool:
+    """A noun, or a gerund standing as one ("died in firing by the police")."""
+    gerund = token.tag_ == "VBG" and token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")
+    return token.pos_ in ("NOUN", "PROPN") or gerund
+
+
+def _cause_nouns(verb: Token) -> Iterator[Token]:
+    """The nouns of "in"/"during" phrases and "due to" that tell what killed or wounded."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _CAUSE_PREPOSITIONS:
+            continue
+        for child in prep.children:
+            if child.dep_ == "pobj":
+                yield child
+            elif child.dep_ in ("prep", "pcomp") and child.lower_ == "to":  # "due to"
+                yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _doers_of(noun: Token) -> Iterator[Token]:
+    """Words of an event noun's phrase that may name its doer: the "by" phrase, the possessor,
+    and the modifiers ("police" in "police firing", which the parse may also make the head, with
+    "firing" hanging on it). Place names modify events too ("a Kabul bombing"), and say where."""
+    agent = _agent_of(noun)
+    if agent is not None:
+        yield agent
+    for child in noun.children:
+        if child.dep_ == "poss" or (
+            child.dep_ in ("compound", "amod", "nmod")
+            and child.ent_type_ not in _PLACE_ENTITIES
+            and child.pos_ in ("NOUN", "PROPN")
+        ):
+            yield child
+    if any(c.dep_ == "acl" and c.tag_ == "VBG" for c in noun.children):
+        yield noun
 
 
 def _prepositional_object(token: Token, prepositions: set[str]) -> Token | None:
@@ -712,9 +787,13 @@ def _event_for_figure(
     figure: FigureMention, mentions: list[_Mention], places: list[PlaceMention]
 ) -> int | None:
     anchor = figure.anchor
-    for index, mention in enumerate(mentions):
-        if mention.trigger.token.sent == anchor.sent:
-            return index
+    here = [i for i, m in enumerate(mentions) if m.trigger.token.sent == anchor.sent]
+    if here:
+        # "six were injured in police firing, 12 were killed by rioters": the toll belongs to
+        # the event whose clause holds it, else to the sentence's first event.
+        governing = {t.i: rank for rank, t in enumerate([anchor, *anchor.ancestors])}
+        own = [i for i in here if mentions[i].trigger.token.i in governing]
+        return min(own, key=lambda i: governing[mentions[i].trigger.token.i], default=here[0])
     if figure.figure.kind not in _TOLL_KINDS:
         return None  # fighters in a redoubt are not a toll of the fighting nearby
     sentence = anchor.sent

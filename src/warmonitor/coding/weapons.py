@@ -29,15 +29,16 @@ def find_weapons(doc: Doc, lexicon: tuple[WeaponEntry, ...]) -> list[Entity]:
     pattern = _weapon_pattern(lexicon)
     if pattern is None:
         return []
+    text = doc.text  # spaCy joins the tokens anew on every access
     found: list[Entity] = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(text):
         span = doc.char_span(match.start(), match.end())
         if span is None or span[-1].pos_ in _NOT_A_NAME:
             continue
         start = span.start_char
-        if found and doc.text[found[-1].end : start] in (" ", "-"):
+        if found and text[found[-1].end : start] in (" ", "-"):
             start = found.pop().start
-        found.append(Entity(start, span.end_char, doc.text[start : span.end_char], LABEL))
+        found.append(Entity(start, span.end_char, text[start : span.end_char], LABEL))
     return found
 
 

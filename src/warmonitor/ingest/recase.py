@@ -374,8 +374,9 @@ def load_name_lexicon() -> NameLexicon:
     from warmonitor.nlp.loader import load_nlp
 
     stop_words = frozenset(STOP_WORDS)
-    common_words = _vocabulary(load_nlp(NlpConfig().model)) | stop_words
-    spellings = _spellings(read_rows, common_words)
+    nlp = load_nlp(NlpConfig().model)
+    common_words = _vocabulary(nlp) | stop_words
+    spellings = _spellings(read_rows, _vocabulary(nlp, _WORD_CLASSES) | stop_words)
     gazetteer = open_gazetteer(GazetteerConfig())
 
     @functools.lru_cache(maxsize=50_000)
@@ -393,19 +394,31 @@ def load_name_lexicon() -> NameLexicon:
     return NameLexicon(spellings, pattern, common_words, stop_words, find_place)
 
 
-def _vocabulary(nlp) -> frozenset[str]:
+# The parts of speech whose words are ordinary words in running text. WordNet's nouns also
+# hold acronyms of organisations ("farc", "eln", "mrta", "nato"), which are no ordinary words.
+_WORD_CLASSES = ("verb", "adj", "adv")
+
+
+def _vocabulary(nlp, parts: tuple[str, ...] | None = None) -> frozenset[str]:
     """The words the model's English lemmatizer knows: WordNet's lemmas and the irregular forms
-    of its exception table ("took", "men"). A word outside them is most likely a name."""
+    of its exception table ("took", "men"), of all parts of speech or only of ``parts``. A word
+    outside them is most likely a name."""
     tables = nlp.get_pipe("lemmatizer").lookups
     index, exceptions = tables.get_table("lemma_index"), tables.get_table("lemma_exc")
-    words = [word for key in index for word in index[key]]
-    words += [form for key in exceptions for form in exceptions[key]]
+    keys = [key for key in parts if key in index] if parts is not None else list(index)
+    words = [word for key in keys for word in index[key]]
+    exception_keys = (
+        [key for key in parts if key in exceptions] if parts is not None else list(exceptions)
+    )
+    words += [form for key in exception_keys for form in exceptions[key]]
     return frozenset(word for word in words if word.isalpha() and word.islower())
 
 
 def _spellings(read_rows, common_words: frozenset[str]) -> dict[str, str]:
     """Casefolded alias or demonym -> its spelling, leaving out those that are also ordinary
-    words in capitals ("IS" is the Islamic State, "US" the United States, and both are words)."""
+    words in capitals ("IS" is the Islamic State, "US" the United States, and both are words).
+    ``common_words`` are the stop words, verbs, adjectives and adverbs: a noun written in
+    capitals in actors.tsv is taken for the acronym it is there ("FARC", "ELN", "NATO")."""
     forms: list[str] = []
     for row in read_rows("actors.tsv"):
         forms.extend(row[5].split("|"))
