@@ -237,3 +237,39 @@ def test_coding_reported_clause_gives_the_arguments(extract_text):
     assert event.actor2.name == "Police Forces of Afghanistan"
     assert "ministry" in event.according_to.name.casefold()
     assert event.modality == "claimed"
+
+
+def test_coding_unnamed_armed_men_are_an_unidentified_group(extract_text):
+    result = extract_text(
+        "Unidentified men gunned down a town mayor in Trujillo on Monday.", published=THURSDAY
+    )
+    event = _only_event(result)
+    assert event.event_type == "Violence against civilians"
+    assert event.actor1.name.startswith("Unidentified Armed Group")
+    assert event.trigger.text == "gunned down"
+
+
+def test_coding_rebels_without_a_name_blow_up_a_pylon(extract_text):
+    event = _only_event(
+        extract_text("Rebels blew up a power pylon near Ayacucho on Sunday.", published=THURSDAY)
+    )
+    assert event.plover_type == "ASSAULT" and event.plover_mode == "explosives"
+    assert event.actor1.name.startswith("Unidentified Armed Group")
+
+
+def test_coding_guerrillas_point_back_at_the_group_named_before(extract_text):
+    result = extract_text(
+        "The Shining Path attacked a police post in Ayacucho on Monday. The guerrillas then set "
+        "fire to the town hall.",
+        published=THURSDAY,
+    )
+    arson = next(e for e in result.events if e.trigger.text == "set fire")
+    assert arson.actor1.name == "Shining Path"
+
+
+def test_coding_a_house_fire_is_no_event(extract_text):
+    result = extract_text(
+        "Three children were burned when their house caught fire in Lima on Monday.",
+        published=THURSDAY,
+    )
+    assert not result.events

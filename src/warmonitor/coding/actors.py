@@ -85,9 +85,13 @@ _CIVILIAN_NOUNS = {
 _PROTESTER_NOUNS = {"protester", "protestor", "demonstrator", "marcher"}
 _RIOTER_NOUNS = {"rioter", "mob", "looter"}
 _UNIDENTIFIED_NOUNS = {"gunman", "gunmen", "assailant", "attacker", "bandit", "kidnapper"}
+_ARMED_MODIFIERS = {"armed", "unidentified", "unknown", "masked", "hooded", "heavily"}
 # Words that stand for an armed group named earlier in the document.
 _ANAPHORS = {
     "group",
+    "rebel",
+    "guerrilla",
+    "subversive",
     "militant",
     "jihadist",
     "insurgent",
@@ -309,8 +313,11 @@ def fill_country(actor: Actor | None, country: Country | None) -> Actor | None:
 def _category_actor(phrase: SpacySpan, head: Token) -> Actor | None:
     lemma = head.lemma_.lower()
     span = span_of(phrase)
-    if lemma in _CIVILIAN_NOUNS:
+    if lemma in _CIVILIAN_NOUNS and not _ARMED_MODIFIERS & {c.lower_ for c in head.children}:
         return Actor("Civilians", "Civilians", "CVL", None, span)
+    if lemma in ("man", "people", "person"):
+        # "armed men", "unidentified men": attackers whose group the text does not name.
+        return Actor("Unidentified Armed Group", "Political militia", "REB", None, span)
     if lemma in _PROTESTER_NOUNS:
         return Actor("Protesters", "Protesters", "CVL", None, span)
     if lemma in _RIOTER_NOUNS:
