@@ -273,3 +273,21 @@ def test_coding_a_house_fire_is_no_event(extract_text):
         published=THURSDAY,
     )
     assert not result.events
+
+
+def test_coding_verbal_acts_take_their_plover_type(extract_text):
+    cases = {
+        "Norway vetoed a council resolution on the border dispute on Monday.": "REJECT",
+        "Kenya's foreign ministry called for sanctions against the junta on Sunday.": "REQUEST",
+        "Chile cancelled a planned visit to the capital on Tuesday.": "SANCTION",
+    }
+    for text, plover in cases.items():
+        event = _only_event(extract_text(text, published=THURSDAY))
+        assert (event.sub_event_type, event.plover_type) == ("Other", plover), text
+
+
+def test_coding_beating_detainees_is_an_assault(extract_text):
+    event = _only_event(
+        extract_text("Soldiers beat up three detainees in Hebron on Monday.", published=THURSDAY)
+    )
+    assert event.event_type == "Violence against civilians" and event.plover_type == "ASSAULT"

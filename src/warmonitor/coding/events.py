@@ -54,6 +54,7 @@ _ARMED_TYPES = {
 }
 _STATE_TYPES = {"State forces"}
 _RIOT_TYPES = {"Violent demonstration", "Mob violence"}
+_VERBAL_PLOVER = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONSULT", "AGREE"}
 _PROTEST_WORDS = re.compile(
     r"\b(?:protest|demonstrat|rall(?:y|ies)|march|sit-in|strike|crowd|picket|bandh|agitat)"
 )
@@ -192,6 +193,12 @@ def _fits(event: Event, sub_event_type: str, mention: _Mention) -> bool:
     # demonstration" is the crowd's event, not the one the rules coded.
     crowd_only = sub_event_type == "Peaceful protest" or sub_event_type in _RIOT_TYPES
     if crowd_only and event.actor1 is not None and event.actor1.type in _STATE_TYPES:
+        return False
+    # A statement stays a statement: "the minister urged restraint after police fired on
+    # protesters" tells the urging; the firing is an event of its own, with its own word.
+    if event.plover_type in _VERBAL_PLOVER and load_taxonomy()[sub_event_type].event_type in (
+        _VIOLENT_TYPES | {"Protests", "Riots"}
+    ):
         return False
     # A protest event needs protesters: "massacre" in a sentence about a governor is not one.
     if load_taxonomy()[sub_event_type].event_type == "Protests":
