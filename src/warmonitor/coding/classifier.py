@@ -150,7 +150,14 @@ def load_classifier(path: Path) -> EventTypeClassifier | None:
             if header != (FORMAT_VERSION, sklearn_version):
                 return None
             return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, AttributeError) as exc:
+    except (
+        OSError,
+        pickle.UnpicklingError,
+        EOFError,
+        ValueError,
+        AttributeError,
+        ImportError,
+    ) as exc:
         raise WarmonitorError(
             f"{path}: cannot read the event classifier ({exc}); rebuild it with `warmonitor train`"
         ) from exc
