@@ -11,6 +11,7 @@ import pytest
 from tests.conftest import GOLD, shared_file
 from warmonitor.coding.classifier import (
     NO_EVENT,
+    EventClassifiers,
     TrainingUnit,
     fit_classifier,
     load_classifier,
@@ -102,11 +103,12 @@ def test_classifier_two_labels_keep_both_sides():
 
 def test_classifier_survives_saving_and_loading(tmp_path, marches_model):
     path = tmp_path / "model.pickle"
-    save_classifier(marches_model, path)
+    save_classifier(EventClassifiers(marches_model, _political_model()), path)
     loaded = load_classifier(path)
-    assert loaded is not None and loaded.trained_on == "invented sentences"
+    assert loaded is not None and loaded.trained_on == "invented sentences; invented acts"
     text = "Workers paraded to the ministry."
-    assert _opinion(loaded, text) == _opinion(marches_model, text)
+    assert _opinion(loaded.sub_event, text) == _opinion(marches_model, text)
+    assert loaded.plover is not None and loaded.plover.classes == ("REQUEST", "THREATEN", "none")
 
 
 def test_classifier_of_another_format_is_ignored_not_loaded(tmp_path):
@@ -125,6 +127,10 @@ def test_classifier_unreadable_file_is_a_clear_error(tmp_path):
         load_classifier(path)
 
 
+def _only(model):
+    return EventClassifiers(model)
+
+
 def _extract(extractor, text):
     article = Article(id=article_id(text), text=text, published=dt.date(2024, 5, 10), language="en")
     return extractor.extract(article)
@@ -133,7 +139,7 @@ def _extract(extractor, text):
 def test_coder_tells_an_event_the_lexicon_has_no_word_for(extractor, marches_model):
     text = "Thousands of dockworkers paraded through Mombasa on Tuesday."
     rules = _extract(extractor.with_classifier(None), text)
-    learned = _extract(extractor.with_classifier(marches_model), text)
+    learned = _extract(extractor.with_classifier(_only(marches_model)), text)
     assert not rules.events
     (event,) = learned.events
     assert event.sub_event_type == "Peaceful protest" and event.event_type == "Protests"
@@ -144,7 +150,7 @@ def test_coder_tells_an_event_the_lexicon_has_no_word_for(extractor, marches_mod
 
 def test_coder_keeps_forecasts_out_even_when_the_classifier_is_sure(extractor, marches_model):
     text = "Thousands of dockworkers could parade through Mombasa next week."
-    assert not _extract(extractor.with_classifier(marches_model), text).events
+    assert not _extract(extractor.with_classifier(_only(marches_model)), text).events
 
 
 def test_coder_retypes_an_event_but_keeps_its_id(extractor):
@@ -155,7 +161,7 @@ def test_coder_retypes_an_event_but_keeps_its_id(extractor):
         TrainingUnit(text, readings_of(ruled.sub_event_type, ruled.plover_type), "Armed clash")
     ]
     units += [TrainingUnit(t, (NO_EVENT,), NO_EVENT) for t in FLOODS]
-    retyped = _extract(extractor.with_classifier(fit_classifier(units, "retype")), text)
+    retyped = _extract(extractor.with_classifier(_only(fit_classifier(units, "retype"))), text)
     (event,) = retyped.events
     assert ruled.sub_event_type != "Armed clash"
     assert event.sub_event_type == "Armed clash" and event.event_type == "Battles"
@@ -171,7 +177,8 @@ def test_coder_does_not_let_state_forces_riot(extractor):
         for label in ("Violent demonstration", "Violent demonstration", "Chemical weapon")
     ]
     units += [TrainingUnit(t, (NO_EVENT,), NO_EVENT) for t in FLOODS]
-    (event,) = _extract(extractor.with_classifier(fit_classifier(units, "riot")), text).events
+    riot_model = _only(fit_classifier(units, "riot"))
+    (event,) = _extract(extractor.with_classifier(riot_model), text).events
     assert event.sub_event_type == ruled.sub_event_type
 
 
@@ -180,10 +187,70 @@ def test_training_set_reads_every_case_snippet_through_the_rules(extractor):
 
     gold = shared_file(GOLD / "case2021_task2.dev.jsonl").parent
     training = read_training_set(extractor, gold)
-    assert len(training.records) == 381
-    assert {r.fold for r in training.records} == set(range(FOLDS))
-    labels = {r.unit.label for r in training.records}
+    assert len(training.sub_event) == 381
+    assert {r.fold for r in training.sub_event} == set(range(FOLDS))
+    labels = {r.unit.label for r in training.sub_event}
     assert NO_EVENT in labels and "Armed clash" in labels
-    # A fold left out is really left out.
+    # The PLOVER model learns from the 322 PLOVER records, CASE's snippets (less the diplomatic
+    # ones, which name no PLOVER type) and ordinary sentences that tell no political act.
+    plover_ids = [r.record_id for r in training.plover]
+    assert sum(i.startswith("PLOVER-") for i in plover_ids) == 322
+    plover_labels = {r.unit.label for r in training.plover}
+    assert {"THREATEN", "CONSULT", "ASSAULT", NO_EVENT} <= plover_labels
+    # A fold left out is really left out, of both models.
     model = training.fit(leave_out=lambda r: r.fold == 0)
-    assert str(sum(r.fold != 0 for r in training.records)) in model.trained_on
+    assert str(sum(r.fold != 0 for r in training.sub_event)) in model.sub_event.trained_on
+    assert model.plover is not None
+    assert str(sum(r.fold != 0 for r in training.plover)) in model.plover.trained_on
+
+
+DEMANDS = [
+    "The ministry nudged the neighbouring government to hand over the two suspects.",
+    "The council nudged the governor to clear the border crossing at once.",
+    "The opposition nudged the president to free the jailed journalists.",
+    "The federation nudged the league to give back the confiscated trucks.",
+]
+THREATS = [
+    "The government vowed to cut off electricity to the breakaway region unless it paid.",
+    "The rebels vowed to blockade the capital if the talks failed.",
+    "The union vowed to shut down the ports unless wages were raised.",
+    "The ministry vowed to expel the ambassador if the shelling went on.",
+]
+ORDINARY = [
+    "The shop stays open until nine on weekdays.",
+    "The school held its annual sports day on the field.",
+    "The weather was mild for the time of year.",
+    "Traffic on the bridge was slow in the morning.",
+]
+
+
+def _political_model():
+    units = [TrainingUnit(t, (NO_EVENT,), "REQUEST") for t in DEMANDS]
+    units += [TrainingUnit(t, (NO_EVENT,), "THREATEN") for t in THREATS]
+    units += [TrainingUnit(t, (NO_EVENT,), NO_EVENT) for t in ORDINARY]
+    return fit_classifier(units, "invented acts")
+
+
+def test_coder_tells_a_political_act_the_lexicon_has_no_word_for(extractor, marches_model):
+    text = "Kenya nudged Uganda to clear the Busia crossing on Tuesday."
+    classifiers = EventClassifiers(marches_model, _political_model())
+    assert not _extract(extractor.with_classifier(None), text).events
+    (event,) = _extract(extractor.with_classifier(classifiers), text).events
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Other")
+    assert event.plover_type == "REQUEST" and event.trigger.text == "nudged"
+    assert event.actor1 is not None and event.actor1.country == "KEN"
+    assert event.actor2 is not None and event.actor2.country == "UGA"
+
+
+def test_coder_tells_no_political_act_in_an_ordinary_sentence(extractor, marches_model):
+    text = "The market in Busia stays open until nine on weekdays."
+    classifiers = EventClassifiers(marches_model, _political_model())
+    assert not _extract(extractor.with_classifier(classifiers), text).events
+
+
+def test_coder_keeps_the_lexicons_political_type(extractor, marches_model):
+    # "threatened" is in the lexicon: the PLOVER model, which reads a demand, does not overrule.
+    text = "Kenya threatened to close the Busia crossing, its foreign minister said on Tuesday."
+    classifiers = EventClassifiers(marches_model, _political_model())
+    (event,) = _extract(extractor.with_classifier(classifiers), text).events
+    assert event.plover_type == "THREATEN"

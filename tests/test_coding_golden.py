@@ -291,3 +291,102 @@ def test_coding_beating_detainees_is_an_assault(extract_text):
         extract_text("Soldiers beat up three detainees in Hebron on Monday.", published=THURSDAY)
     )
     assert event.event_type == "Violence against civilians" and event.plover_type == "ASSAULT"
+
+
+def test_coding_capital_acting_is_its_government_and_the_request_owner_is_the_target(
+    extract_text,
+):
+    result = extract_text(
+        "Ankara rejected a Greek request to reopen the ferry route on Monday, a ministry "
+        "spokesman said.",
+        published=THURSDAY,
+    )
+    event = _only_event(result)
+    assert event.plover_type == "REJECT"
+    assert event.actor1.name == "Government of Turkey" and event.actor1.country == "TUR"
+    assert event.actor2.country == "GRC"
+
+
+def test_coding_people_named_by_nationality_are_actors(extract_text):
+    result = extract_text(
+        "The Ghanaian authorities deported 40 Togolese traders on Monday, a port official said.",
+        published=THURSDAY,
+    )
+    event = _only_event(result)
+    assert event.actor1.country == "GHA"
+    assert event.actor2.name == "Togolese traders" or event.actor2.country == "TGO"
+
+
+def test_coding_nationality_named_body_and_demand_that(extract_text):
+    result = extract_text(
+        "The United States demanded on Friday that Eritrea withdraw its troops from the border "
+        "town.",
+        published=THURSDAY,
+    )
+    events = [e for e in result.events if e.plover_type == "REQUEST"]
+    assert events, [(e.sub_event_type, e.plover_type) for e in result.events]
+    (event,) = events
+    assert event.actor1.name == "Government of United States" and event.actor1.country == "USA"
+    assert event.actor2.country == "ERI"
+
+
+def test_coding_civilians_keep_their_own_nationality(extract_text):
+    result = extract_text(
+        "Gunmen killed three Pakistani civilians near Jalalabad on Tuesday, police said.",
+        published=THURSDAY,
+        dateline=("Jalalabad, Afghanistan",),
+    )
+    event = _only_event(result)
+    assert event.actor2.name == "Civilians (Pakistan)" and event.actor2.country == "PAK"
+
+
+def _statements(result):
+    return [e for e in result.events if e.sub_event_type == "Other"]
+
+
+def test_coding_conditional_promise_is_a_threat_and_the_act_no_event(extract_text):
+    result = extract_text(
+        "Kenya said on Monday it would expel the Ugandan ambassador unless the border crossing "
+        "at Busia was reopened.",
+        published=THURSDAY,
+    )
+    (statement,) = _statements(result)
+    assert statement.plover_type == "THREATEN" and statement.trigger.text == "said"
+    assert statement.actor1.name == "Government of Kenya"
+    assert statement.actor2.country == "UGA"
+    assert statement.modality == "asserted"
+    assert [(e.trigger.text, e.modality) for e in result.non_events] == [("expel", "hypothetical")]
+
+
+def test_coding_must_under_a_speaker_is_a_demand_of_the_one_who_must(extract_text):
+    result = extract_text(
+        "Chad's foreign minister said on Monday that Niger must withdraw its troops from the "
+        "border.",
+        published=THURSDAY,
+    )
+    (statement,) = _statements(result)
+    assert statement.plover_type == "REQUEST"
+    assert statement.actor1.country == "TCD"
+    assert statement.actor2.name == "Government of Niger"
+    assert not any(e.plover_type == "RETREAT" for e in result.events)
+
+
+def test_coding_refusal_of_an_act_is_a_rejection(extract_text):
+    result = extract_text(
+        "Kenya said on Monday it would not withdraw its troops from Somalia.",
+        published=THURSDAY,
+    )
+    (statement,) = _statements(result)
+    assert statement.plover_type == "REJECT" and statement.actor1.name == "Government of Kenya"
+    # Its own troops are not the target of its refusal.
+    assert statement.actor2 is None
+
+
+def test_coding_possibility_and_conjecture_are_no_statements(extract_text):
+    result = extract_text(
+        "It could take four to five days to capture the town, a Kenyan officer said. "
+        "The capture of the town would in effect mark the end of the rebellion.",
+        published=THURSDAY,
+    )
+    assert not result.events
+    assert {e.trigger.text for e in result.non_events} == {"capture"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from warmonitor.coding.classifier import EventTypeClassifier, load_classifier
+from warmonitor.coding.classifier import EventClassifiers, load_classifier
 from warmonitor.coding.document import code_document
 from warmonitor.coding.gazetteer import Gazetteer, open_gazetteer
 from warmonitor.coding.knowledge import Knowledge, load_knowledge
@@ -26,7 +26,7 @@ class Extractor:
     config: Config
     knowledge: Knowledge
     gazetteer: Gazetteer
-    classifier: EventTypeClassifier | None = None  # None: the rules alone
+    classifier: EventClassifiers | None = None  # None: the rules alone
 
     @classmethod
     def load(cls, config: Config, *, on_progress: Callable[[str], None] | None = None) -> Extractor:
@@ -36,7 +36,7 @@ class Extractor:
         classifier = load_classifier(config.classifier.path) if config.classifier.enabled else None
         return cls(config, load_knowledge(), gazetteer, classifier)
 
-    def with_classifier(self, classifier: EventTypeClassifier | None) -> Extractor:
+    def with_classifier(self, classifier: EventClassifiers | None) -> Extractor:
         """The same resources with another classifier (or none): for training and evaluation."""
         return replace(self, classifier=classifier)
 

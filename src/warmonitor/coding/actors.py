@@ -91,6 +91,7 @@ _ANAPHORS = {
     "group",
     "rebel",
     "guerrilla",
+    "guerilla",
     "subversive",
     "militant",
     "jihadist",
@@ -106,7 +107,44 @@ _ANAPHORS = {
     "organisation",
     "organization",
 }
-_NAMED_LABELS = {"PERSON", "ORG", "GPE"}
+_NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+# Bodies of people that a nationality makes an actor when the dictionary does not name them.
+_PEOPLE_NOUNS = {
+    "diplomat",
+    "envoy",
+    "ambassador",
+    "embassy",
+    "official",
+    "minister",
+    "leader",
+    "negotiator",
+    "delegation",
+    "delegate",
+    "lawmaker",
+    "legislator",
+    "parliament",
+    "deputy",
+    "politician",
+    "adviser",
+    "advisor",
+    "inspector",
+    "observer",
+    "peacekeeper",
+    "detainee",
+    "prisoner",
+    "candidate",
+    "worker",
+    "youth",
+    "national",
+    "citizen",
+    "elder",
+    "businessman",
+    "doctor",
+    "militiaman",
+    "militiamen",
+    "opposition",
+    "court",
+}
 _MILITARY_TARGETS = {
     "convoy",
     "patrol",
@@ -168,7 +206,8 @@ class ActorResolver:
             return state
         category = _category_actor(phrase, head)
         if category is not None:
-            return category
+            # "Iraqi civilians" are Iraq's, wherever the event is.
+            return fill_country(category, self._country_in(phrase, head))
         if head.lemma_.lower() in _ANAPHORS or head.lower_ in _ANAPHORS:
             antecedent = self.antecedent(head.idx) or self.first_named_group()
             if antecedent is not None:
@@ -182,28 +221,58 @@ class ActorResolver:
     def _named_as_written(self, phrase: SpacySpan, head: Token) -> Actor | None:
         """An actor the dictionary does not know, named as the text names it.
 
-        A country acting ("Iran rejected the offer") is its government; a named person or
-        organisation ("Lt. Gen. Prosper Avril") keeps its name, with the country its phrase gives
-        and no type, since nothing in the text says which kind of actor it is."""
+        A country acting ("Iran rejected the offer", "Washington demanded") is its government;
+        a people ("Palestinians blamed Israel") or a body of people given a nationality
+        ("expelled two Russian diplomats") keeps its name with the country it gives; a named
+        person or organisation ("Lt. Gen. Prosper Avril") keeps its name, with the country its
+        phrase gives and no type, since nothing in the text says which kind of actor it is."""
         entity = next(
             (e for e in phrase.ents if e.start <= head.i < e.end and e.label_ in _NAMED_LABELS),
             None,
         )
         if entity is None:
-            return None
-        country = self._knowledge.demonyms.get(entity.text.casefold())
-        if entity.label_ == "GPE" and country is not None:
-            return Actor(
-                f"Government of {country.name}",
-                "State forces",
-                "GOV",
-                country.iso3,
-                span_of(phrase),
-            )
-        if entity.label_ not in ("PERSON", "ORG"):
-            return None
+            return self._nationals(phrase, head)
+        country = self._country_named(entity.text)
+        if entity.label_ == "GPE" or (entity.label_ in ("ORG", "PERSON") and country is not None):
+            # spaCy's small model tags some countries as people or organisations ("Niger").
+            if country is None and head.dep_ == "nsubj":
+                # Only an acting capital stands for its government: "shelled Kabul" is a place.
+                country = self._knowledge.capitals.get(_without_article(entity.text).casefold())
+            if country is None:
+                return None
+            name = f"Government of {country.name}"
+            return Actor(name, "State forces", "GOV", country.iso3, span_of(phrase))
+        if entity.label_ == "NORP":
+            if country is None:
+                return None
+            return Actor(entity.text, None, None, country.iso3, span_of(phrase))
         country = self._country_in(phrase, head)
         return Actor(entity.text, None, None, country.iso3 if country else None, span_of(phrase))
+
+    def _nationals(self, phrase: SpacySpan, head: Token) -> Actor | None:
+        """People of a named body and nationality: "Russian diplomats", "Iraqi Kurds"."""
+        if head.lemma_.lower() not in _PEOPLE_NOUNS and head.ent_type_ != "NORP":
+            return None
+        country = self._country_in(phrase, head)
+        if country is None:
+            return None
+        words = [t for t in phrase if t.i <= head.i]
+        while words and (words[0].pos_ in ("DET", "NUM", "ADV", "ADP") or words[0].like_num):
+            words.pop(0)
+        if not words:
+            return None
+        name = phrase.doc[words[0].i : head.i + 1].text
+        return Actor(name, None, None, country.iso3, span_of(phrase))
+
+    def _country_named(self, text: str) -> Country | None:
+        """The country a name or demonym gives: "the United States", "Palestinians"."""
+        key = _without_article(text).casefold()
+        demonyms = self._knowledge.demonyms
+        if key in demonyms:
+            return demonyms[key]
+        if key.endswith("s") and key[:-1] in demonyms:
+            return demonyms[key[:-1]]
+        return None
 
     def first_named_group(self) -> Actor | None:
         """ "Militants ambushed a convoy ... JNIM claimed responsibility": named only later."""
@@ -261,6 +330,10 @@ class ActorResolver:
                 if words in demonyms:
                     return demonyms[words]
         return None
+
+
+def _without_article(text: str) -> str:
+    return text[4:] if text[:4].lower() == "the " else text
 
 
 def _is_police_body(head: Token) -> bool:

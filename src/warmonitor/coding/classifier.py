@@ -1,4 +1,4 @@
-"""A learned second opinion on what kind of event a sentence tells.
+"""Learned second opinions on what kind of event a sentence tells.
 
 The trigger rules decide what happened from one word and its arguments; they miss events told
 without a listed word ("thousands marched through the capital") and confuse sub-types that turn
@@ -13,6 +13,10 @@ on so few examples it beat logistic regression in cross-validation and trains in
 confidence is the winning label's margin: above zero, the sentence lies on that label's side of
 its boundary. It runs in well under a millisecond a sentence: the text features of a document's
 sentences are computed in one call and the readings added per event.
+
+A second model of the same kind reads the PLOVER type: ACLED files a demand, a threat, a visit
+and an expulsion alike under "Strategic developments", but an analyst of the politics around a
+war needs them apart. Both travel together as :class:`EventClassifiers`.
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from warmonitor.errors import WarmonitorError
 
 NO_EVENT = "none"
 # Bumped whenever the features or the file layout change, so that an old artefact is rebuilt.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +105,22 @@ class EventTypeClassifier:
         return Opinion(self.classes[best], float(margins[best]))
 
 
+@dataclass(frozen=True)
+class EventClassifiers:
+    """The learned opinions the coder consults: the ACLED sub-event type of a sentence and,
+    when trained, the PLOVER type of the political act it tells."""
+
+    sub_event: EventTypeClassifier
+    plover: EventTypeClassifier | None = None
+
+    @property
+    def trained_on(self) -> str:
+        learnt = [self.sub_event.trained_on]
+        if self.plover is not None:
+            learnt.append(self.plover.trained_on)
+        return "; ".join(learnt)
+
+
 def fit_classifier(units: Sequence[TrainingUnit], trained_on: str) -> EventTypeClassifier:
     if len({unit.label for unit in units}) < 2:
         raise WarmonitorError("the event classifier needs sentences of at least two labels")
@@ -126,7 +146,7 @@ def fit_classifier(units: Sequence[TrainingUnit], trained_on: str) -> EventTypeC
     return EventTypeClassifier(words, chars, readings, classes, weights, bias, trained_on)
 
 
-def save_classifier(classifier: EventTypeClassifier, path: Path) -> None:
+def save_classifier(classifier: EventClassifiers, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(".partial")
     with partial.open("wb") as handle:
@@ -136,8 +156,8 @@ def save_classifier(classifier: EventTypeClassifier, path: Path) -> None:
     partial.replace(path)
 
 
-def load_classifier(path: Path) -> EventTypeClassifier | None:
-    """The classifier built by ``warmonitor train``, or None when there is none to use.
+def load_classifier(path: Path) -> EventClassifiers | None:
+    """The classifiers built by ``warmonitor train``, or None when there are none to use.
 
     The file is a pickle the user's own set-up wrote into their cache folder; it is never
     fetched. One written by another version of the format or of scikit-learn is ignored (the

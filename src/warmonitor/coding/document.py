@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from warmonitor.coding.classifier import EventTypeClassifier
+from warmonitor.coding.classifier import EventClassifiers
 from warmonitor.coding.events import code_events
 from warmonitor.coding.gazetteer import Gazetteer
 from warmonitor.coding.knowledge import Knowledge
@@ -19,7 +19,7 @@ def code_document(
     article: Article,
     knowledge: Knowledge,
     gazetteer: Gazetteer,
-    classifier: EventTypeClassifier | None = None,
+    classifier: EventClassifiers | None = None,
 ) -> Extraction:
     places = find_places(doc, article, gazetteer, knowledge)
     opinions = SentenceOpinions(classifier, list(doc.sents)) if classifier else None

@@ -25,10 +25,11 @@ from warmonitor.coding.figures import (
     find_figures,
     with_claimant,
 )
-from warmonitor.coding.knowledge import Knowledge
+from warmonitor.coding.knowledge import Knowledge, TriggerEntry
 from warmonitor.coding.modality import read_modality
-from warmonitor.coding.opinions import TERRITORIAL, SentenceOpinions
+from warmonitor.coding.opinions import POLITICAL_TYPES, TERRITORIAL, SentenceOpinions
 from warmonitor.coding.places import PlaceMention
+from warmonitor.coding.statements import statement_about
 from warmonitor.coding.syntax import REPORTING_VERBS, clause_subject, span_of
 from warmonitor.coding.taxonomy import load_taxonomy, plover_for
 from warmonitor.coding.triggers import AGREE_VERBS, LIGHT_VERBS, Trigger, find_triggers
@@ -95,7 +96,11 @@ _TOLL_KINDS = {
 _TARGET_PREPOSITIONS = {"against", "on", "with", "at", "targeting"}
 # "killed in police firing", "wounded during a raid by troops", "died due to shelling".
 _CAUSE_PREPOSITIONS = {"in", "during", "due"}
+# "gave aid to Mozambique", "talks with Israel", "demanded autonomy from Serbian authorities".
+_ADDRESSEE_PREPOSITIONS = {"to", "with", "from", "against", "on"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+# The modalities of an act a statement may be about; "negated" covers "will not accept".
+_STANCE_MODALITIES = {"future", "hypothetical", "negated"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +173,9 @@ def code_events(
             figures.append(with_claimant(figure, source))
     events = [m for m in mentions if m.event.modality in EVENT_MODALITIES]
     non_events = [m.event for m in mentions if m.event.modality not in EVENT_MODALITIES]
+    # An act not done stays out; a promise, threat or demand to do it is an event of its own.
+    statements = (_statement(m, resolver, knowledge, article) for m in mentions)
+    events += [s for s in statements if s is not None and s.event.modality in EVENT_MODALITIES]
     merged = _merge_mentions(events)
     if opinions is not None:
         # Events, not mentions, are re-typed: two tellings of one shooting stay one event.
@@ -176,15 +184,60 @@ def code_events(
     return [m.event for m in merged], non_events, loose
 
 
+def _statement(
+    mention: _Mention, resolver: ActorResolver, knowledge: Knowledge, article: Article
+) -> _Mention | None:
+    """The statement of intent made about a mention's act (coding.statements), as an event:
+    "Strategic developments: Other" in ACLED's terms, a promise, threat, demand or refusal in
+    PLOVER's."""
+    act = mention.event
+    if act.modality not in _STANCE_MODALITIES:
+        return None
+    statement = statement_about(act, mention.trigger.token, resolver, knowledge)
+    if statement is None:
+        return None
+    word = statement.word
+    entry = TriggerEntry(
+        words=word.lemma_.lower(),
+        pos="VERB",
+        event_type="Strategic developments",
+        sub_event_type="Other",
+        plover_type=statement.plover_type,
+        plover_mode=None,
+        rule="statement",
+    )
+    event = replace(
+        act,
+        id=_event_id(article.id, word.idx, f"statement {statement.plover_type}"),
+        trigger=span_of(word),
+        event_type=entry.event_type,
+        sub_event_type=entry.sub_event_type,
+        plover_type=entry.plover_type,
+        plover_mode=None,
+        actor1=statement.party,
+        actor2=statement.target,
+        figures=(),
+        territory=None,
+        modality="asserted" if statement.told_by_party else "claimed",
+        # Below the act's own confidence: what was said ranks under what was done.
+        confidence=round(max(act.confidence - _OTHER_DISCOUNT, 0.0), 3),
+    )
+    return _Mention(event, Trigger(word, word.doc[word.i : word.i + 1], entry))
+
+
 def _second_opinion(mention: _Mention, opinions: SentenceOpinions) -> _Mention:
     """The event under the classifier's sub-event type where it wins (coding.opinions)."""
     event = mention.event
-    sub_event_type = opinions.second_opinion(
-        mention.trigger.token.sent, event.sub_event_type, event.plover_type
-    )
-    if sub_event_type == event.sub_event_type or not _fits(event, sub_event_type, mention):
-        return mention
-    return replace(mention, event=_retyped(event, sub_event_type))
+    sentence = mention.trigger.token.sent
+    sub_event_type = opinions.second_opinion(sentence, event.sub_event_type, event.plover_type)
+    if sub_event_type != event.sub_event_type and _fits(event, sub_event_type, mention):
+        event = _retyped(event, sub_event_type)
+    if event.event_type == "Strategic developments" and event.plover_type not in POLITICAL_TYPES:
+        # A political act the lexicon has no kind for is the PLOVER model's to name.
+        act = opinions.political_act(sentence, event.sub_event_type, event.plover_type)
+        if act is not None and act != event.plover_type:
+            event = replace(event, plover_type=act, plover_mode=None)
+    return mention if event is mention.event else replace(mention, event=event)
 
 
 def _fits(event: Event, sub_event_type: str, mention: _Mention) -> bool:
@@ -235,6 +288,8 @@ def _code_trigger(
         actor1 = _perpetrator_in_phrase(token, resolver)
     if actor2 is None:
         actor2 = _target_in_clause(token, anchor, resolver, exclude=actor1)
+    if actor2 is None and trigger.entry.event_type == "Strategic developments":
+        actor2 = _addressee(token, resolver, exclude=actor1)
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
     # spaCy sometimes names the event word itself ("Kidnappings") as an organisation.
@@ -451,6 +506,43 @@ def _target_in_clause(
             if actor is not None and (exclude is None or actor.name != exclude.name):
                 return actor
     return None
+
+
+def _addressee(token: Token, resolver: ActorResolver, exclude: Actor | None) -> Actor | None:
+    """Whom a statement or a political act is aimed at, when its object names no actor:
+    the owner of what is rejected or answered ("rejected a U.S. request", "denounced Serbia's
+    suppression", "rejected an offer from Afghanistan"), the one told what to do ("demanded that
+    the US cancel"), and the object of the act intended ("threatened to ban opposition
+    candidates", "refused to deploy peacekeepers in Iraq")."""
+    for candidate in _addressee_candidates(token):
+        actor = resolver.resolve(candidate)
+        if actor is not None and (exclude is None or actor.name != exclude.name):
+            return actor
+    return None
+
+
+def _addressee_candidates(token: Token) -> Iterator[Token]:
+    verbs = [token, *(c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB")]
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ == "dobj":
+                yield child
+                yield from _owners_of(child)
+            elif child.dep_ == "ccomp":
+                yield from (c for c in child.children if c.dep_ == "nsubj")
+            elif child.dep_ == "prep" and child.lower_ in _ADDRESSEE_PREPOSITIONS:
+                yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _owners_of(noun: Token) -> Iterator[Token]:
+    """Who a request, offer or policy belongs to: its possessor, its nationality, its author."""
+    for child in noun.children:
+        if child.dep_ == "poss" or (
+            child.dep_ in ("compound", "amod") and child.ent_type_ in ("GPE", "NORP", "ORG")
+        ):
+            yield child
+        elif child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by", "of"):
+            yield from (c for c in child.children if c.dep_ == "pobj")
 
 
 def _owner(token: Token, owners: dict[int, Token]) -> int | None:
@@ -684,10 +776,12 @@ def _governing_mention(merged: list[_Mention], mention: _Mention) -> int | None:
 
 def _referent(merged: list[_Mention], mention: _Mention) -> int | None:
     """The event told before that a bare later mention points back at."""
-    wanted = mention.event.event_type
+    wanted = _kind(mention.event)
     for index in range(len(merged) - 1, -1, -1):
-        found = merged[index].event.event_type
-        if found == wanted or (found in _VIOLENT_TYPES and mention.back_reference):
+        found = merged[index].event
+        if _kind(found) == wanted or (
+            found.event_type in _VIOLENT_TYPES and mention.back_reference
+        ):
             return index
     return None
 
@@ -698,13 +792,22 @@ def _adds_nothing(mention: _Mention, merged: list[_Mention]) -> bool:
     event = mention.event
     bare = event.actor1 is None and event.actor2 is None and event.location is None
     own_date = event.date is not None and event.date.span is not None
-    same_type = any(m.event.event_type == event.event_type for m in merged)
-    return bare and not own_date and same_type
+    same_kind = any(_kind(m.event) == _kind(event) for m in merged)
+    return bare and not own_date and same_kind
+
+
+def _kind(event: Event) -> tuple[str, ...]:
+    """What two mentions must share to be one event: an event type (an ambush retold as a
+    shooting, a march later broken up), except that an arrest, a looting and a threat are not
+    one another, though ACLED files them all under "Strategic developments"."""
+    if event.event_type != "Strategic developments":
+        return (event.event_type,)
+    return (event.event_type, event.sub_event_type, event.plover_type or "")
 
 
 def _same_event(a: _Mention, b: _Mention) -> bool:
     same_sentence = a.event.sentence == b.event.sentence
-    if not same_sentence and a.event.event_type != b.event.event_type:
+    if not same_sentence and _kind(a.event) != _kind(b.event):
         return False
     both_violent = a.event.event_type in _VIOLENT_TYPES and b.event.event_type in _VIOLENT_TYPES
     if same_sentence and not (both_violent or a.event.sub_event_type == b.event.sub_event_type):

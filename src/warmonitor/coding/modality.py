@@ -7,6 +7,8 @@ hypothetical, "denied carrying out" a negation, "seized the city in 2014" histor
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from warmonitor.coding.syntax import REPORTING_VERBS
@@ -108,4 +110,64 @@ def _is_going_to(token: Token) -> bool:
         token.lemma_ == "go"
         and token.tag_ == "VBG"
         and any(c.dep_ == "xcomp" for c in token.children)
+    )
+
+
+# A stance a party takes on an act it has not done: the words that make a statement of it.
+_COMMIT_AUX = {"will", "shall", "'ll", "would"}
+_DEMAND_AUX = {"must", "should"}
+_POSSIBILITY_AUX = {"could", "may", "might", "can"}
+_COMMIT_HEADS = {"promise", "pledge", "vow", "plan", "intend", "offer", "prepare", "decide"}
+_THREAT_HEADS = {"threaten", "warn"}
+_READY_WORDS = {"ready", "prepared", "willing", "committed"}
+_CONDITIONS = {"unless", "if"}
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """A party's stance on an act not (yet) done: "will withdraw unless", "must hand over",
+    "would not accept", "is ready to host". The act is no event; saying so is one."""
+
+    kind: str  # "commit", "offer", "threat" or "demand"
+    word: str  # the word that takes it, lower-cased: "will", "must", "vowed", "ready"
+    negated: bool
+    conditional: bool
+
+
+def stance_of(trigger: Token) -> Stance | None:
+    """The stance a sentence takes on the act ``trigger`` names, or None for a plain forecast,
+    a possibility ("could take four to five days") or a report of what happened."""
+    negated = any(child.dep_ == "neg" for child in trigger.children)
+    conditional = _has_condition(trigger)
+    current = trigger
+    for _ in range(8):
+        auxiliaries = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
+        negated = negated or any(c.dep_ == "neg" for c in current.children)
+        conditional = conditional or _has_condition(current)
+        if auxiliaries & _POSSIBILITY_AUX:
+            return None
+        if auxiliaries & _DEMAND_AUX:
+            return Stance("demand", min(auxiliaries & _DEMAND_AUX), negated, conditional)
+        if current.i != trigger.i:
+            if current.lemma_ in _THREAT_HEADS:
+                return Stance("threat", current.lower_, negated, conditional)
+            if current.lower_ in _READY_WORDS or current.lemma_ == "offer":
+                return Stance("offer", current.lower_, negated, conditional)
+            if current.lemma_ in _COMMIT_HEADS:
+                return Stance("commit", current.lower_, negated, conditional)
+        if auxiliaries & _COMMIT_AUX:
+            return Stance("commit", min(auxiliaries & _COMMIT_AUX), negated, conditional)
+        if current.i != trigger.i and current.lemma_ in REPORTING_VERBS:
+            return None
+        if current.head.i == current.i or current.dep_ not in _CLIMB:
+            return None
+        current = current.head
+    return None
+
+
+def _has_condition(token: Token) -> bool:
+    """ "...unless the president steps down", "...if the talks fail"."""
+    return any(
+        child.dep_ == "advcl" and any(m.lower_ in _CONDITIONS for m in child.children)
+        for child in token.children
     )

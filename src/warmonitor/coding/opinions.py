@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from warmonitor.coding.classifier import NO_EVENT, EventTypeClassifier, Opinion, readings_of
+from warmonitor.coding.classifier import NO_EVENT, EventClassifiers, Opinion, readings_of
 from warmonitor.coding.knowledge import TriggerEntry
 from warmonitor.coding.syntax import REPORTING_VERBS
 from warmonitor.coding.taxonomy import load_taxonomy
@@ -24,6 +24,27 @@ from warmonitor.coding.triggers import Trigger
 # positive), and an event the rules did not see is worth telling from a positive margin (0.546
 # when never told).
 TELL_AT = 0.0
+# PLOVER types the PLOVER model may give a political event: the acts ACLED files as "Other" or as
+# an agreement. Fighting and protest are the sub-event model's to tell, with their own types.
+POLITICAL_TYPES = frozenset(
+    {
+        "AGREE",
+        "CONSULT",
+        "SUPPORT",
+        "CONCEDE",
+        "COOPERATE",
+        "AID",
+        "RETREAT",
+        "REQUEST",
+        "ACCUSE",
+        "REJECT",
+        "THREATEN",
+        "SANCTION",
+        "MOBILIZE",
+        "COERCE",
+    }
+)
+PLOVER_TELL_AT = -0.6
 TERRITORIAL = {
     "Government regains territory",
     "Non-state actor overtakes territory",
@@ -34,9 +55,12 @@ TERRITORIAL = {
 class SentenceOpinions:
     """The classifier's view of one document's sentences, computed in one pass."""
 
-    def __init__(self, classifier: EventTypeClassifier, sentences: list[SpacySpan]) -> None:
-        self._classifier = classifier
-        self._scores = classifier.sentence_scores([s.text for s in sentences])
+    def __init__(self, classifiers: EventClassifiers, sentences: list[SpacySpan]) -> None:
+        self._classifiers = classifiers
+        texts = [s.text for s in sentences]
+        self._scores = classifiers.sub_event.sentence_scores(texts)
+        plover = classifiers.plover
+        self._plover_scores = plover.sentence_scores(texts) if plover is not None else None
         self._index = {s.start: i for i, s in enumerate(sentences)}
 
     def second_opinion(
@@ -46,11 +70,18 @@ class SentenceOpinions:
         opinion = self._opinion(sentence, readings_of(sub_event_type, plover_type))
         return sub_event_type if opinion.label == NO_EVENT else opinion.label
 
+    def political_act(
+        self, sentence: SpacySpan, sub_event_type: str, plover_type: str | None
+    ) -> str | None:
+        """The PLOVER type of a political event the rules coded, as the PLOVER model reads it."""
+        opinion = self._plover_opinion(sentence, readings_of(sub_event_type, plover_type))
+        return opinion.label if opinion and opinion.label in POLITICAL_TYPES else None
+
     def untold_event(self, sentence: SpacySpan) -> Trigger | None:
-        """A trigger for an event the rules found no word for, when the classifier is sure."""
+        """A trigger for an event the rules found no word for, when a classifier is sure."""
         opinion = self._opinion(sentence, (NO_EVENT,))
         if opinion.label == NO_EVENT or opinion.margin < TELL_AT:
-            return None
+            return self._untold_political_act(sentence)
         token = _event_word(sentence)
         if token is None:
             return None
@@ -67,8 +98,36 @@ class SentenceOpinions:
         )
         return Trigger(token, sentence.doc[token.i : token.i + 1], entry)
 
+    def _untold_political_act(self, sentence: SpacySpan) -> Trigger | None:
+        """ "Greece bluntly asked its partners to...": a political act with no listed word."""
+        opinion = self._plover_opinion(sentence, (NO_EVENT,))
+        if opinion is None or opinion.label not in POLITICAL_TYPES:
+            return None
+        if opinion.margin < PLOVER_TELL_AT:
+            return None
+        token = _event_word(sentence)
+        if token is None:
+            return None
+        entry = TriggerEntry(
+            words=token.lemma_.lower(),
+            pos="VERB" if token.pos_ in ("VERB", "AUX") else "NOUN",
+            event_type="Strategic developments",
+            sub_event_type="Agreement" if opinion.label == "AGREE" else "Other",
+            plover_type=opinion.label,
+            plover_mode=None,
+            rule="classifier",
+        )
+        return Trigger(token, sentence.doc[token.i : token.i + 1], entry)
+
     def _opinion(self, sentence: SpacySpan, readings: tuple[str, ...]) -> Opinion:
-        return self._classifier.opinion(self._scores, self._index[sentence.start], readings)
+        index = self._index[sentence.start]
+        return self._classifiers.sub_event.opinion(self._scores, index, readings)
+
+    def _plover_opinion(self, sentence: SpacySpan, readings: tuple[str, ...]) -> Opinion | None:
+        plover = self._classifiers.plover
+        if plover is None or self._plover_scores is None:
+            return None
+        return plover.opinion(self._plover_scores, self._index[sentence.start], readings)
 
 
 def _event_word(sentence: SpacySpan) -> Token | None:

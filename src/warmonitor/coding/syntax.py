@@ -31,6 +31,10 @@ REPORTING_VERBS = frozenset(
         "write",
         "acknowledge",
         "deny",
+        "reiterate",
+        "stress",
+        "emphasise",
+        "emphasize",
     }
 )
 

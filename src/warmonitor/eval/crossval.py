@@ -1,8 +1,9 @@
 """Scoring a learned model honestly: never on what it learned from.
 
-The event classifier is trained on the CASE 2021 dev file, so there each snippet is coded by a
-model trained without the snippets of its fold (5 folds by the records' stable buckets). Every
-other set is coded by the model trained on the whole file.
+The event classifiers are trained on the CASE 2021 dev file and the PLOVER records, so there each
+record is coded by models trained without the records of its fold (5 folds by the records'
+stable buckets, the same fold number left out of both files). Every other set is coded by the
+models trained on both files whole.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ def plain(extractor) -> ExtractRecords:
 
 
 def cross_validated(extractor, training) -> ExtractRecords:
-    """Code each record with a classifier trained without the records of its fold."""
+    """Code each record with classifiers trained without the records of its fold."""
     from warmonitor.training import FOLDS
 
     def extract(records: list[dict[str, Any]]) -> list[Extraction]:

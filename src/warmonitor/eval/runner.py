@@ -36,9 +36,10 @@ def run_evaluation(
     rules_only: bool = False,
     on_progress: Callable[[str], None] | None = None,
 ) -> EvalReport:
-    """Score every named set. Unless ``rules_only``, the classifier is trained here from the gold
-    folder itself (cross-validated on CASE 2021, which it learns from; whole on the other sets);
-    a classifier the extractor already carries is not used, so scores never depend on a cache."""
+    """Score every named set. Unless ``rules_only``, the classifiers are trained here from the
+    gold folder itself (cross-validated on CASE 2021 and the PLOVER records, which they learn
+    from; whole on the other sets); classifiers the extractor already carries are not used, so
+    scores never depend on a cache."""
     from warmonitor.training import read_training_set
 
     unknown = [name for name in sets if name not in GOLD_SETS]
@@ -47,13 +48,13 @@ def run_evaluation(
     report = EvalReport(method="rules alone" if rules_only else "rules and classifier")
     if rules_only:
         trained = extractor.with_classifier(None)
-        on_case = plain(trained)
+        on_case = on_plover = plain(trained)
     else:
         if on_progress:
             on_progress("training the event classifier on CASE 2021")
         training = read_training_set(extractor, gold_dir)
         trained = extractor.with_classifier(training.fit())
-        on_case = cross_validated(extractor, training)
+        on_case = on_plover = cross_validated(extractor, training)
     for name in sets:
         if on_progress:
             on_progress(f"scoring {name}")
@@ -62,7 +63,7 @@ def run_evaluation(
             scores, matrix = score_case2021(on_case, gold_dir, limit)
             report.confusions[name] = matrix
         elif name == "plover":
-            scores = score_plover(plain(trained), gold_dir, limit)
+            scores = score_plover(on_plover, gold_dir, limit)
         elif name == "indiapolice":
             scores = score_indiapolice(trained, gold_dir, limit)
         else:
