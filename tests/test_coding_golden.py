@@ -390,3 +390,35 @@ def test_coding_possibility_and_conjecture_are_no_statements(extract_text):
     )
     assert not result.events
     assert {e.trigger.text for e in result.non_events} == {"capture"}
+
+
+def test_coding_the_victim_of_a_killing_noun_is_its_of_phrase(extract_text):
+    result = extract_text(
+        "Unidentified gunmen carried out the killing of three farmers near Juliaca on Tuesday, "
+        "police said.",
+        published=THURSDAY,
+    )
+    (event,) = [e for e in result.events if e.trigger.text == "killing"]
+    assert event.sub_event_type == "Attack"
+    assert event.actor2.type == "Civilians"
+
+
+def test_coding_a_pledge_is_an_agreement_to_act(extract_text):
+    result = extract_text("Egypt pledged on Monday to send food aid to Sudan.", published=THURSDAY)
+    event = _only_event(result)
+    assert (event.event_type, event.plover_type) == ("Strategic developments", "AGREE")
+    assert event.actor1.name == "Government of Egypt"
+    assert event.actor2.name == "Government of Sudan"
+
+
+def test_coding_an_arrest_demanded_or_likely_is_no_arrest(extract_text):
+    result = extract_text(
+        "Opposition leaders in Nairobi demanded that the governor be arrested. The governor is "
+        "likely to be detained on Friday, police sources said. The party wants him booked "
+        "under the anti-graft law.",
+        published=THURSDAY,
+    )
+    assert not [e for e in result.events if e.sub_event_type == "Arrests"]
+    assert {e.modality for e in result.non_events if e.sub_event_type == "Arrests"} == {
+        "hypothetical"
+    }

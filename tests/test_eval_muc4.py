@@ -10,10 +10,11 @@ from warmonitor.eval.muc4 import (
     head_keys,
     incident_type,
     match_fillers,
+    predicted_fillers,
     same_head,
     score_muc4,
 )
-from warmonitor.model import Event, Span
+from warmonitor.model import Actor, Article, Event, Extraction, Span
 
 
 def test_muc4_head_is_the_last_noun_before_a_postmodifier() -> None:
@@ -89,6 +90,35 @@ def test_muc4_incident_types_from_warmonitor_sub_event_types() -> None:
     assert incident_type(event("Looting/property destruction", "torched")) == "ARSON"
     assert incident_type(event("Looting/property destruction", "looted")) == "ROBBERY"
     assert incident_type(event("Peaceful protest", "marched")) is None
+
+
+def test_muc4_reads_recalled_incidents_but_not_forecasts() -> None:
+    def murder(victim: str, modality: str) -> Event:
+        span = Span(0, 6, "murder")
+        actor = Actor(victim, "Civilians", "CVL", None, Span(10, 10 + len(victim), victim))
+        return Event(
+            "e" + victim,
+            "a",
+            span,
+            span,
+            "Violence against civilians",
+            "Attack",
+            "ASSAULT",
+            None,
+            None,
+            actor,
+            None,
+            None,
+            modality=modality,
+        )
+
+    extraction = Extraction(
+        article=Article(id="a", text="x"),
+        events=(murder("the mayor", "asserted"),),
+        non_events=(murder("six priests", "historical"), murder("the judge", "future")),
+    )
+    victims = predicted_fillers(extraction)["victim"]
+    assert {min(keys) for keys in victims} == {"mayor", "priest"}
 
 
 def test_muc4_scores_twenty_real_documents(extractor) -> None:

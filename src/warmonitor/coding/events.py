@@ -96,6 +96,20 @@ _TOLL_KINDS = {
 _TARGET_PREPOSITIONS = {"against", "on", "with", "at", "targeting"}
 # "killed in police firing", "wounded during a raid by troops", "died due to shelling".
 _CAUSE_PREPOSITIONS = {"in", "during", "due"}
+# Event nouns whose "of" phrase names the victim, never the doer.
+_VICTIM_NOUNS = {
+    "murder",
+    "killing",
+    "assassination",
+    "kidnapping",
+    "abduction",
+    "massacre",
+    "execution",
+    "slaying",
+    "torture",
+    "rape",
+    "disappearance",
+}
 # "gave aid to Mozambique", "talks with Israel", "demanded autonomy from Serbian authorities".
 _ADDRESSEE_PREPOSITIONS = {"to", "with", "from", "against", "on"}
 _PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
@@ -286,6 +300,10 @@ def _code_trigger(
     actor2 = resolver.resolve(actor2_token) if actor2_token is not None else None
     if actor1 is None:
         actor1 = _perpetrator_in_phrase(token, resolver)
+    if actor2 is None and token.lemma_.lower() in _VICTIM_NOUNS:
+        # "the murder of six Jesuit priests", "the kidnapping of the mayor".
+        victim = _prepositional_object(token, {"of"})
+        actor2 = resolver.resolve(victim) if victim is not None else None
     if actor2 is None:
         actor2 = _target_in_clause(token, anchor, resolver, exclude=actor1)
     if actor2 is None and trigger.entry.event_type == "Strategic developments":

@@ -46,6 +46,11 @@ _INTENT_HEADS = {
     "take",
 }
 _FUTURE_HEADS = {"expect", "set", "plan", "prepare", "take"}
+# "likely to be arrested": a guess, however the clause is built.
+_LIKELIHOOD_WORDS = {"likely", "unlikely", "expected", "due"}
+# Verbs whose clause is what someone wants done, not what was done: "demanded Kodnani be
+# arrested", "wants Modi booked under POTA".
+_WISH_HEADS = {"demand", "want", "urge", "ask", "insist", "wish", "seek", "order", "call"}
 _NEGATING_HEADS = {"deny", "reject", "dismiss", "refute", "fail"}
 _CLIMB = {
     "xcomp",
@@ -72,7 +77,7 @@ def read_modality(trigger: Token, *, claimed: bool) -> str:
     if any(child.dep_ == "neg" for child in trigger.children):
         return "negated"
     infinitive = _is_infinitive(trigger)
-    current = trigger
+    previous = current = trigger
     for _ in range(8):
         auxiliaries = {c.lower_ for c in current.children if c.dep_ in ("aux", "auxpass")}
         if (
@@ -88,6 +93,10 @@ def read_modality(trigger: Token, *, claimed: bool) -> str:
         if current.i != trigger.i:
             if current.lemma_ in _NEGATING_HEADS:
                 return "negated"
+            if current.lower_ in _LIKELIHOOD_WORDS and infinitive:
+                return "hypothetical"
+            if current.lemma_ in _WISH_HEADS and previous.dep_ in ("ccomp", "xcomp", "oprd"):
+                return "hypothetical"
             if infinitive and current.lemma_ in _INTENT_HEADS:
                 return "future" if current.lemma_ in _FUTURE_HEADS else "hypothetical"
             if current.lemma_ in REPORTING_VERBS:
@@ -97,7 +106,7 @@ def read_modality(trigger: Token, *, claimed: bool) -> str:
         if current.head.i == current.i or current.dep_ not in _CLIMB:
             break
         infinitive = infinitive or _is_infinitive(current)
-        current = current.head
+        previous, current = current, current.head
     return "claimed" if claimed else "asserted"
 
 

@@ -11,7 +11,10 @@ neither required nor penalised: a prediction that matches one counts neither way
 How warmonitor's output is read as MUC roles (the product never speaks MUC):
 
 - incident type: the sub-event type (and trigger) of each event, through :data:`INCIDENT_TYPES`;
-  only the events that map to a MUC type ("violent events") give role fillers;
+  only the events that map to a MUC type ("violent events") give role fillers. MUC's templates
+  cover past incidents a report recalls, which warmonitor lists as non-events of modality
+  "historical" (background, not news); those count too, while forecasts, negated and
+  hypothetical acts do not;
 - perpetrator organisation: the violent events' ``actor1``, unless it stands for civilians or an
   unnamed armed group;
 - victim: the violent events' ``actor2``, and the people their killed, wounded and kidnapped
@@ -250,7 +253,11 @@ def incident_type(event: Event) -> str | None:
 
 def predicted_fillers(extraction: Extraction) -> dict[str, list[frozenset[str]]]:
     """Each role's predicted fillers, each as the head keys of all its names."""
-    violent = [event for event in extraction.events if incident_type(event) is not None]
+    # MUC-4's templates cover every incident a report describes, past ones included; warmonitor
+    # files those as background history, apart from its events, and they are read here too.
+    history = [e for e in extraction.non_events if e.modality == "historical"]
+    told = [*extraction.events, *history]
+    violent = [event for event in told if incident_type(event) is not None]
     weapons = [entity for entity in extraction.entities if entity.label == "WEAPON"]
     return {
         "incident_type": [_names(incident_type(event) or "") for event in violent],
