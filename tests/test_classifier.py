@@ -182,7 +182,7 @@ def test_coder_does_not_let_state_forces_riot(extractor):
     assert event.sub_event_type == ruled.sub_event_type
 
 
-def test_training_set_reads_every_case_snippet_through_the_rules(extractor):
+def test_training_set_reads_every_case_snippet_through_the_rules(extractor, tmp_path):
     from warmonitor.training import FOLDS, read_training_set
 
     gold = shared_file(GOLD / "case2021_task2.dev.jsonl").parent
@@ -202,6 +202,13 @@ def test_training_set_reads_every_case_snippet_through_the_rules(extractor):
     assert str(sum(r.fold != 0 for r in training.sub_event)) in model.sub_event.trained_on
     assert model.plover is not None
     assert str(sum(r.fold != 0 for r in training.plover)) in model.plover.trained_on
+    # Both models read one set of features, and still do after saving and loading.
+    assert model.plover.features is model.sub_event.features
+    path = tmp_path / "both.pickle"
+    save_classifier(model, path)
+    loaded = load_classifier(path)
+    assert loaded is not None and loaded.plover is not None
+    assert loaded.plover.features is loaded.sub_event.features
 
 
 DEMANDS = [

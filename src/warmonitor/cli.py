@@ -340,7 +340,7 @@ def train(
         "../shared/gold"
     ),
 ) -> None:
-    """Train the event classifier on the public annotated sentences and save it in the cache.
+    """Train the event classifiers on the public annotated sentences and save them in the cache.
 
     Example: warmonitor train --gold ../shared/gold
     """
@@ -361,7 +361,7 @@ def train(
     classifier = _guard(lambda: train_classifier(extractor, gold))
     _guard(lambda: save_classifier(classifier, config.classifier.path))
     err.print(
-        f"event classifier written to {escape(str(config.classifier.path))}: trained on"
+        f"event classifiers written to {escape(str(config.classifier.path))}: trained on"
         f" {escape(classifier.trained_on)} in {time.monotonic() - started:.0f} s"
     )
 

@@ -29,6 +29,7 @@ from typing import Any
 from warmonitor.coding.classifier import (
     NO_EVENT,
     EventClassifiers,
+    TextFeatures,
     TrainingUnit,
     fit_classifier,
     readings_of,
@@ -70,9 +71,13 @@ class TrainingSet:
         """Both models, trained without the records ``leave_out`` picks."""
         sub_event = [r.unit for r in self.sub_event if not leave_out(r)]
         plover = [r.unit for r in self.plover if not leave_out(r)]
+        # One vocabulary for both, so that the coder transforms each sentence once.
+        features = TextFeatures(sorted({u.text for u in (*sub_event, *plover)}))
+        sub_event_source = f"{len(sub_event)} CASE 2021 snippets from {self.source}"
+        plover_source = f"{len(plover)} PLOVER-typed sentences from {self.source}"
         return EventClassifiers(
-            fit_classifier(sub_event, f"{len(sub_event)} CASE 2021 snippets from {self.source}"),
-            fit_classifier(plover, f"{len(plover)} PLOVER-typed sentences from {self.source}"),
+            fit_classifier(sub_event, sub_event_source, features),
+            fit_classifier(plover, plover_source, features),
         )
 
 

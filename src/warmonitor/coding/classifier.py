@@ -36,7 +36,7 @@ from warmonitor.errors import WarmonitorError
 
 NO_EVENT = "none"
 # Bumped whenever the features or the file layout change, so that an old artefact is rebuilt.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,21 +64,39 @@ def readings_of(sub_event_type: str | None, plover_type: str | None) -> tuple[st
     return tuple(readings)
 
 
+class TextFeatures:
+    """Word and word-fragment TF-IDF of sentences. Fitted once on everything the models learn
+    from and shared by them, so that a document's sentences are transformed once for both."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
+        # Word fragments carry what single words miss in so little data: "shelled", "shelling"
+        # and "shells" share "shell"; "airstrike" and "air strike" share "strike".
+        self.chars = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2
+        )
+        self.words.fit(texts)
+        self.chars.fit(texts)
+        # The fragments dropped for rarity are kept only for introspection and dwarf the model.
+        self.words.stop_words_ = self.chars.stop_words_ = None
+
+    def transform(self, texts: Sequence[str]) -> csr_matrix:
+        return hstack([self.words.transform(texts), self.chars.transform(texts)]).tocsr()
+
+
 class EventTypeClassifier:
     """A trained model; build with ``fit_classifier`` or ``load_classifier``."""
 
     def __init__(
         self,
-        words: TfidfVectorizer,
-        chars: TfidfVectorizer,
+        features: TextFeatures,
         readings: tuple[str, ...],
         classes: tuple[str, ...],
         weights: np.ndarray,
         bias: np.ndarray,
         trained_on: str,
     ) -> None:
-        self._words = words
-        self._chars = chars
+        self.features = features
         self._reading_index = {reading: i for i, reading in enumerate(readings)}
         self.classes = classes
         split = weights.shape[1] - len(readings)
@@ -91,7 +109,11 @@ class EventTypeClassifier:
         """The text part of every label's margin, sentences x labels, in one transform."""
         if not texts:
             return np.zeros((0, len(self.classes)))
-        features = _text_features(self._words, self._chars, texts, fit=False)
+        return self.scores_of(self.features.transform(texts))
+
+    def scores_of(self, features: csr_matrix) -> np.ndarray:
+        """The text part of every label's margin, from features this model's ``features``
+        made."""
         return np.asarray(features @ self._text_weights.T) + self._bias
 
     def opinion(self, scores: np.ndarray, sentence: int, readings: Iterable[str]) -> Opinion:
@@ -121,29 +143,29 @@ class EventClassifiers:
         return "; ".join(learnt)
 
 
-def fit_classifier(units: Sequence[TrainingUnit], trained_on: str) -> EventTypeClassifier:
+def fit_classifier(
+    units: Sequence[TrainingUnit], trained_on: str, features: TextFeatures | None = None
+) -> EventTypeClassifier:
+    """A model of ``units``' labels, over ``features`` (fitted on the units' texts when none
+    are given)."""
     if len({unit.label for unit in units}) < 2:
         raise WarmonitorError("the event classifier needs sentences of at least two labels")
-    words = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
-    # Word fragments carry what single words miss in so little data: "shelled", "shelling" and
-    # "shells" share "shell"; "airstrike" and "air strike" share "strike".
-    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True, min_df=2)
-    text_features = _text_features(words, chars, [u.text for u in units], fit=True)
-    # The fragments dropped for rarity are kept only for introspection and dwarf the model.
-    chars.stop_words_ = words.stop_words_ = None
+    if features is None:
+        features = TextFeatures([u.text for u in units])
+    text_features = features.transform([u.text for u in units])
     readings = tuple(sorted({r for unit in units for r in unit.readings}))
     reading_index = {reading: i for i, reading in enumerate(readings)}
     reading_features = _reading_matrix([u.readings for u in units], reading_index)
-    features = hstack([text_features, reading_features]).tocsr()
+    matrix = hstack([text_features, reading_features]).tocsr()
     # liblinear shuffles its coordinates: a fixed seed keeps the model, and the scores, the same.
     model = LinearSVC(C=1.0, random_state=0)
-    model.fit(features, [unit.label for unit in units])
+    model.fit(matrix, [unit.label for unit in units])
     weights = np.asarray(model.coef_)
     bias = np.asarray(model.intercept_)
     if len(model.classes_) == 2:  # a binary model keeps one row: spell out both labels
         weights, bias = np.vstack([-weights[0], weights[0]]), np.array([-bias[0], bias[0]])
     classes = tuple(str(c) for c in model.classes_)
-    return EventTypeClassifier(words, chars, readings, classes, weights, bias, trained_on)
+    return EventTypeClassifier(features, readings, classes, weights, bias, trained_on)
 
 
 def save_classifier(classifier: EventClassifiers, path: Path) -> None:
@@ -181,14 +203,6 @@ def load_classifier(path: Path) -> EventClassifiers | None:
         raise WarmonitorError(
             f"{path}: cannot read the event classifier ({exc}); rebuild it with `warmonitor train`"
         ) from exc
-
-
-def _text_features(
-    words: TfidfVectorizer, chars: TfidfVectorizer, texts: Sequence[str], *, fit: bool
-) -> csr_matrix:
-    if fit:
-        return hstack([words.fit_transform(texts), chars.fit_transform(texts)]).tocsr()
-    return hstack([words.transform(texts), chars.transform(texts)]).tocsr()
 
 
 def _reading_matrix(readings: Sequence[Iterable[str]], index: dict[str, int]) -> csr_matrix:

@@ -58,9 +58,17 @@ class SentenceOpinions:
     def __init__(self, classifiers: EventClassifiers, sentences: list[SpacySpan]) -> None:
         self._classifiers = classifiers
         texts = [s.text for s in sentences]
-        self._scores = classifiers.sub_event.sentence_scores(texts)
-        plover = classifiers.plover
-        self._plover_scores = plover.sentence_scores(texts) if plover is not None else None
+        sub_event, plover = classifiers.sub_event, classifiers.plover
+        self._scores = sub_event.sentence_scores([])
+        self._plover_scores = None
+        if texts:
+            # Both models read the same features when they were trained together.
+            features = sub_event.features.transform(texts)
+            self._scores = sub_event.scores_of(features)
+            if plover is not None:
+                shared = plover.features is sub_event.features
+                own = features if shared else plover.features.transform(texts)
+                self._plover_scores = plover.scores_of(own)
         self._index = {s.start: i for i, s in enumerate(sentences)}
 
     def second_opinion(
