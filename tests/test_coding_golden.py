@@ -422,3 +422,15 @@ def test_coding_an_arrest_demanded_or_likely_is_no_arrest(extract_text):
     assert {e.modality for e in result.non_events if e.sub_event_type == "Arrests"} == {
         "hypothetical"
     }
+
+
+def test_coding_two_threats_in_one_breath_keep_distinct_ids(extract_text):
+    result = extract_text(
+        "Kenya said on Monday it would expel the Ugandan ambassador and close the border with "
+        "Tanzania unless the talks resumed.",
+        published=THURSDAY,
+    )
+    statements = _statements(result)
+    assert statements and {s.plover_type for s in statements} == {"THREATEN"}
+    ids = [e.id for e in result.events]
+    assert len(ids) == len(set(ids))

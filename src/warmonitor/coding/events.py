@@ -222,7 +222,10 @@ def _statement(
     )
     event = replace(
         act,
-        id=_event_id(article.id, word.idx, f"statement {statement.plover_type}"),
+        # The act's offset keeps apart the ids of two statements made in one sentence.
+        id=_event_id(
+            article.id, word.idx, f"statement {statement.plover_type} {act.trigger.start}"
+        ),
         trigger=span_of(word),
         event_type=entry.event_type,
         sub_event_type=entry.sub_event_type,
