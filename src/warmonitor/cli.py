@@ -262,7 +262,9 @@ def evaluate(
     ),
     sets: Annotated[
         list[str] | None,
-        typer.Option("--set", help="Only these sets: case2021, plover, indiapolice, muc4."),
+        typer.Option(
+            "--set", help="Only these sets: case2021, plover, indiapolice, muc4, geoparsing."
+        ),
     ] = None,
     limit: Annotated[
         int | None, typer.Option(help="Only the first N records of each set.", min=1)

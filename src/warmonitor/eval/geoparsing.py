@@ -1,0 +1,139 @@
+"""Geoparsing: are the places warmonitor reads the places the text names, and is each on the map
+where it belongs?
+
+The gold file joins three research corpora (LGL, GeoVirus, GeoWebNews), each article with its
+toponyms as character spans and, for place names, coordinates (and GeoNames ids where the corpus
+has them). GeoWebNews also marks spans that are no place to geocode (literal expressions like "the
+area", non-locational uses); only spans with coordinates are scored, as the gold README says.
+
+Per corpus:
+- toponym precision, recall and F1: a predicted place matches a gold toponym when their spans
+  overlap (each gold toponym matched once);
+- of the matched toponyms: exact GeoNames id (over those whose gold has an id), the share placed
+  within 161 km (100 miles, the usual tolerance) and the mean error in km.
+
+Resolution is scored on the toponyms warmonitor itself found, end to end, not on gold spans fed
+in: the product has no way to be told where the names are.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from warmonitor.eval.gold import Score, articles_for, read_gold
+from warmonitor.eval.metrics import prf
+from warmonitor.model import Place
+
+DATASET = "geoparsing"
+GOLD_FILE = "geoparsing.dev.jsonl"
+NEAR_KM = 161.0
+_EARTH_RADIUS_KM = 6371.0
+
+
+@dataclass
+class CorpusTally:
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+    with_id: int = 0  # matched toponyms whose gold has a GeoNames id
+    same_id: int = 0
+    located: int = 0  # matched toponyms both sides put on the map
+    near: int = 0
+    error_km: float = 0.0
+
+
+def score_geoparsing(extractor, gold_dir: Path, limit: int | None = None) -> list[Score]:
+    records = read_gold(gold_dir / GOLD_FILE, limit)
+    tallies: dict[str, CorpusTally] = defaultdict(CorpusTally)
+    for record, extraction in zip(
+        records, extractor.extract_many(articles_for(records)), strict=True
+    ):
+        tally_article(tallies[record["corpus"]], gold_toponyms(record), extraction.places)
+    scores: list[Score] = []
+    for corpus in sorted(tallies):
+        scores.extend(_scores(corpus, tallies[corpus]))
+    return scores
+
+
+def gold_toponyms(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """The record's toponyms that name a place on the map."""
+    return [t for t in record["toponyms"] if t.get("lat") is not None and t.get("lon") is not None]
+
+
+def tally_article(
+    tally: CorpusTally, gold: list[dict[str, Any]], places: tuple[Place, ...]
+) -> None:
+    predicted = [p for p in places if p.span is not None]
+    taken: set[int] = set()
+    for place in predicted:
+        match = next(
+            (
+                i
+                for i, toponym in enumerate(gold)
+                if i not in taken
+                and place.span is not None
+                and place.span.start < toponym["end"]
+                and toponym["start"] < place.span.end
+            ),
+            None,
+        )
+        if match is None:
+            tally.false_positives += 1
+            continue
+        taken.add(match)
+        tally.true_positives += 1
+        toponym = gold[match]
+        if toponym.get("geonameid") is not None:
+            tally.with_id += 1
+            tally.same_id += place.geonameid == int(toponym["geonameid"])
+        if place.lat is not None and place.lon is not None:
+            tally.located += 1
+            error = distance_km(place.lat, place.lon, toponym["lat"], toponym["lon"])
+            tally.near += error <= NEAR_KM
+            tally.error_km += error
+    tally.false_negatives += len(gold) - len(taken)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _scores(corpus: str, tally: CorpusTally) -> list[Score]:
+    found = prf(tally.true_positives, tally.false_positives, tally.false_negatives)
+    located = max(tally.located, 1)
+    scores = [
+        Score(
+            DATASET,
+            f"{corpus}: toponym F1",
+            found.support,
+            found.f1,
+            f"P {found.precision:.3f} R {found.recall:.3f}",
+        )
+    ]
+    if tally.with_id:  # GeoVirus gives coordinates only
+        scores.append(
+            Score(
+                DATASET,
+                f"{corpus}: exact GeoNames id of found toponyms",
+                tally.with_id,
+                tally.same_id / tally.with_id,
+            )
+        )
+    scores.append(
+        Score(
+            DATASET,
+            f"{corpus}: found toponyms within 161 km",
+            tally.located,
+            tally.near / located,
+            f"mean error {tally.error_km / located:.0f} km",
+        )
+    )
+    return scores
