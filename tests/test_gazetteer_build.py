@@ -7,6 +7,7 @@ same path, so the two modules share one build.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import importlib.resources
 import os
@@ -276,16 +277,24 @@ def test_natural_features_table_is_well_formed(gazetteer: gz.Gazetteer) -> None:
         assert not row["geonameid"] or row["geonameid"].isdigit(), row
 
 
-def test_natural_features_lie_in_their_first_country_roughly(gazetteer: gz.Gazetteer) -> None:
-    # A representative point should be within ~1,500 km of its country's reference point; this
-    # catches swapped lat/lon and sign errors, not small misplacements. Seas are exempt.
-    for row in _data_rows("natural_features.tsv"):
-        if row["feature_code"] in {"SEA", "GULF", "ISLS"}:
-            continue
-        country = gazetteer.country(row["countries"].split("|")[0])
-        assert country is not None and country.lat is not None and country.lon is not None
-        assert abs(float(row["lat"]) - country.lat) < 15, row["name"]
-        assert abs(float(row["lon"]) - country.lon) < 20, row["name"]
+def test_natural_features_lie_in_or_by_their_countries(gazetteer: gz.Gazetteer) -> None:
+    # Some populated place of a feature's countries lies within 4 degrees (some 400 km) of its
+    # point: this catches swapped lat/lon, sign errors and wrong countries, not small
+    # misplacements. Seas and island groups are exempt.
+    assert gazetteer.path is not None
+    with contextlib.closing(sqlite3.connect(gazetteer.path)) as connection:
+        for row in _data_rows("natural_features.tsv"):
+            if row["feature_code"] in {"SEA", "GULF", "ISLS"}:
+                continue
+            lat, lon = float(row["lat"]), float(row["lon"])
+            codes = row["countries"].split("|")
+            marks = ",".join("?" * len(codes))
+            (nearby,) = connection.execute(
+                f"SELECT count(*) FROM places WHERE kind = 'city' AND country_code IN ({marks})"
+                " AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?",
+                (*codes, lat - 4, lat + 4, lon - 4, lon + 4),
+            ).fetchone()
+            assert nearby > 0, row["name"]
 
 
 def test_demonyms_cover_every_sovereign_country(gazetteer: gz.Gazetteer) -> None:

@@ -112,7 +112,7 @@ class Place:
     admin1: str | None
     admin2: str | None
     feature_code: str | None  # GeoNames feature code: PPL, PPLA, ADM1, PCLI, STM, ...
-    precision: int  # 1 exact place ... 6 country, 7 international waters (UCDP where_prec)
+    precision: int  # 1 exact place ... 6 country, 7 larger than a country (UCDP where_prec)
     sub_place: str | None = None  # "Old City", "industrial district"
 
 

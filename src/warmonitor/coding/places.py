@@ -8,7 +8,7 @@ unrelated town called Old City.
 
 Precision follows UCDP's ``where_prec``: 1 a town or village, 2 part of or near a town,
 3 a district (admin2), 4 a province (admin1), 5 a larger region or a natural feature that spans
-one, 6 a country.
+one, 6 a country, 7 a continent.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ _SUB_PLACE_WORDS = (
 )
 _SUB_PLACE_BEFORE = re.compile(rf"(?:the\s+)?(?P<sub>{_SUB_PLACE_WORDS})\s+of\s+$", re.I)
 _SUB_PLACE_AFTER = re.compile(rf"^\s*['’]s\s+(?P<sub>(?:\w+\s+)?(?:{_SUB_PLACE_WORDS}))\b", re.I)
-_PRECISION = {"city": 1, "admin2": 3, "admin1": 4, "feature": 5, "country": 6}
+_PRECISION = {"city": 1, "admin2": 3, "admin1": 4, "feature": 5, "country": 6, "continent": 7}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,12 +42,76 @@ class PlaceMention:
 def find_places(
     doc: Doc, article: Article, gazetteer: Gazetteer, knowledge: Knowledge
 ) -> list[PlaceMention]:
-    """Every place mention of the document that the gazetteer resolves, in text order."""
-    context = context_countries(doc, article, knowledge)
+    """Every place mention of the document that the gazetteer resolves, in text order.
+
+    Names are resolved in passes. The first knows only the countries the report states
+    (dateline, country names, demonyms); its answers give the document's focus, the countries
+    and provinces its places lie in, and the next pass resolves every name again inside that
+    focus, until the focus no longer changes: "Decatur" next to "Gainesville" and "Hall County"
+    is Decatur, Georgia."""
+    names = _candidates(doc, knowledge)
+    stated = _Focus(tuple(context_countries(doc, article, knowledge)), frozenset())
+    focus = stated
+    mentions = _resolve_names(doc, names, gazetteer, focus)
+    for _ in range(_FOCUS_PASSES):
+        sharper = _focus(stated, mentions)
+        if sharper == focus:
+            break
+        focus = sharper
+        mentions = _resolve_names(doc, names, gazetteer, focus)
+    return mentions
+
+
+@dataclass(frozen=True, slots=True)
+class _Focus:
+    countries: tuple[str, ...]  # ISO alpha-2, the most telling first
+    admin1: frozenset[tuple[str, str]]  # (ISO alpha-2, admin1 name)
+
+
+# A country or province becomes part of the focus when this many distinct names lie in it.
+_FOCUS_NAMES = 2
+# Each pass may sharpen the focus ("Georgia" the state once the report is seen to be in the US,
+# then Decatur in Georgia); three passes settle almost every report.
+_FOCUS_PASSES = 3
+
+
+def _focus(stated: _Focus, mentions: list[PlaceMention]) -> _Focus:
+    """The stated countries, plus the countries and provinces that named provinces and states
+    point to or that several distinct place names lie in."""
+    by_country: dict[str, set[str]] = {}
+    by_admin1: dict[tuple[str, str], set[str]] = {}
+    admin1: set[tuple[str, str]] = set()
+    for mention in mentions:
+        place = mention.place
+        if place.country_code is None:
+            continue
+        key = place.name.casefold()
+        by_country.setdefault(place.country_code, set()).add(key)
+        if place.admin1 is None:
+            continue
+        if place.feature_code == "ADM1":
+            admin1.add((place.country_code, place.admin1))
+        by_admin1.setdefault((place.country_code, place.admin1), set()).add(key)
+    countries = list(stated.countries)
+    countries += [
+        code
+        for code, keys in by_country.items()
+        if len(keys) >= _FOCUS_NAMES and code not in countries
+    ]
+    admin1 |= {unit for unit, keys in by_admin1.items() if len(keys) >= _FOCUS_NAMES}
+    return _Focus(tuple(countries), frozenset(admin1))
+
+
+def _resolve_names(
+    doc: Doc,
+    names: list[tuple[int, int, str, str | None, bool]],
+    gazetteer: Gazetteer,
+    focus: _Focus,
+) -> list[PlaceMention]:
     text = doc.text  # a spaCy Doc rebuilds its text on every access
     mentions: list[PlaceMention] = []
     covered: list[tuple[int, int]] = []
-    for start, end, name, kind, weak in _candidates(doc, knowledge):
+    for start, end, name, kind, weak in names:
         if any(s <= start < e for s, e in covered):
             continue
         sub_place, span_start, span_end = _sub_place(text, start, end)
@@ -66,9 +130,11 @@ def find_places(
                 mentions.append(PlaceMention(place, doc.char_span(start, end, "expand")[0].i))
             covered.append((start, end))
             continue
-        entry = gazetteer.resolve(name, kind=kind, context_countries=context)
+        entry = gazetteer.resolve(
+            name, kind=kind, context_countries=focus.countries, context_admin1=focus.admin1
+        )
         if entry is None or (
-            weak and entry.kind != "country" and entry.country_code not in context
+            weak and entry.kind != "country" and entry.country_code not in focus.countries
         ):
             continue
         span = Span(span_start, span_end, text[span_start:span_end])
@@ -89,7 +155,7 @@ def place_from_entry(entry: GazetteerEntry, span: Span | None) -> Place:
         lat=entry.lat,
         lon=entry.lon,
         country_code=entry.country_code,
-        admin1=entry.admin1 if entry.kind != "country" else None,
+        admin1=entry.admin1 if entry.kind not in ("country", "continent") else None,
         admin2=entry.admin2 if entry.kind in ("city", "admin2") else None,
         feature_code=entry.feature_code,
         precision=_PRECISION.get(entry.kind, 5),
