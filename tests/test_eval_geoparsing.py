@@ -12,6 +12,7 @@ from warmonitor.eval.geoparsing import (
     gold_toponyms,
     score_geoparsing,
     tally_article,
+    unscored_spans,
 )
 from warmonitor.model import Place, Span
 
@@ -58,3 +59,43 @@ def test_geoparsing_scores_real_articles(extractor) -> None:
     assert scores and all(0.0 <= s.score <= 1.0 for s in scores)
     f1 = [s for s in scores if s.metric.endswith("toponym F1")]
     assert f1 and all(s.score > 0.3 for s in f1)
+
+
+def test_geoparsing_a_place_on_an_unscored_toponym_counts_neither_way() -> None:
+    record = {
+        "toponyms": [
+            {**_toponym(0, 8, None, None), "type": "Literal_Expression"},  # "the area"
+            {**_toponym(20, 26, None, None), "type": "Non_Toponym"},  # a person named Paris
+            _toponym(40, 45, 1.0, 2.0),
+        ]
+    }
+    places = (_place(4, 8, 1, 0.0, 0.0), _place(20, 25, 2, 0.0, 0.0))
+    tally = CorpusTally()
+    tally_article(tally, gold_toponyms(record), places, unscored_spans(record))
+    assert (tally.true_positives, tally.false_positives, tally.false_negatives) == (0, 1, 1)
+
+
+def test_geotext_peer_places_carry_spans_ids_and_points() -> None:
+    pytest.importorskip("geotext", reason="geotext is installed only with requirements-eval.lock")
+    from warmonitor.eval.geotext_peer import GeotextPeer
+
+    text = "Shelling hit Mosul on Monday, officials in Iraq said, and later Mosul again."
+    places = GeotextPeer(lambda code: (33.0, 44.0) if code == "IQ" else None).places(text)
+    assert [(p.span.start, p.span.text) for p in places if p.span] == [
+        (13, "Mosul"),
+        (43, "Iraq"),
+        (64, "Mosul"),
+    ]
+    mosul, iraq = places[0], places[1]
+    assert mosul.country_code == "IQ" and mosul.precision == 1
+    assert distance_km(mosul.lat, mosul.lon, 36.34, 43.13) < 10
+    assert (iraq.geonameid, iraq.lat, iraq.lon, iraq.precision) == (99237, 33.0, 44.0, 6)
+
+
+def test_geoparsing_scores_geotext_beside_warmonitor(extractor) -> None:
+    pytest.importorskip("geotext", reason="geotext is installed only with requirements-eval.lock")
+    gold_dir = shared_file(GOLD / GOLD_FILE).parent
+    scores = score_geoparsing(extractor, gold_dir, limit=20)
+    ours = {s.metric for s in scores if not s.metric.startswith("geotext, ")}
+    peers = {s.metric.removeprefix("geotext, ") for s in scores if s.metric.startswith("geotext, ")}
+    assert ours and peers == ours

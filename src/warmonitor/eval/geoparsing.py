@@ -13,20 +13,31 @@ Per corpus:
   within 161 km (100 miles, the usual tolerance) and the mean error in km.
 
 Resolution is scored on the toponyms warmonitor itself found, end to end, not on gold spans fed
-in: the product has no way to be told where the names are.
+in: the product has no way to be told where the names are. A place predicted on a toponym that
+has no coordinates (an unresolved LGL name, a GeoWebNews "the area" or demonym) counts neither
+way; one predicted on a span GeoWebNews marks as no place at all is a false positive.
+
+geotext (see :mod:`warmonitor.eval.geotext_peer`) is scored the same way on the same articles,
+its rows named "geotext, <corpus>: ...", whenever it is installed.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from warmonitor.coding.gazetteer import Gazetteer
+from warmonitor.eval.geotext_peer import PEER, CountryPoint, GeotextPeer, geotext_available
 from warmonitor.eval.gold import Score, articles_for, read_gold
 from warmonitor.eval.metrics import prf
 from warmonitor.model import Place
+
+logger = logging.getLogger(__name__)
 
 DATASET = "geoparsing"
 GOLD_FILE = "geoparsing.dev.jsonl"
@@ -47,16 +58,56 @@ class CorpusTally:
 
 
 def score_geoparsing(extractor, gold_dir: Path, limit: int | None = None) -> list[Score]:
+    """warmonitor's scores per corpus, then geotext's on the same articles when it is installed
+    (the evaluation environment); without it, a warning says how to install it."""
     records = read_gold(gold_dir / GOLD_FILE, limit)
     tallies: dict[str, CorpusTally] = defaultdict(CorpusTally)
     for record, extraction in zip(
         records, extractor.extract_many(articles_for(records)), strict=True
     ):
-        tally_article(tallies[record["corpus"]], gold_toponyms(record), extraction.places)
+        tally_article(
+            tallies[record["corpus"]],
+            gold_toponyms(record),
+            extraction.places,
+            unscored_spans(record),
+        )
     scores: list[Score] = []
     for corpus in sorted(tallies):
         scores.extend(_scores(corpus, tallies[corpus]))
+    if geotext_available():
+        scores.extend(_peer_scores(GeotextPeer(_country_point(extractor.gazetteer)), records))
+    else:
+        logger.warning(
+            "geotext is not installed, so it is not scored beside warmonitor; install the "
+            "evaluation environment (pip install --require-hashes -r requirements-eval.lock)"
+        )
     return scores
+
+
+def _peer_scores(peer: GeotextPeer, records: list[dict[str, Any]]) -> list[Score]:
+    tallies: dict[str, CorpusTally] = defaultdict(CorpusTally)
+    for record in records:
+        tally_article(
+            tallies[record["corpus"]],
+            gold_toponyms(record),
+            peer.places(record["text"]),
+            unscored_spans(record),
+        )
+    return [
+        replace(score, metric=f"{PEER}, {score.metric}")
+        for corpus in sorted(tallies)
+        for score in _scores(corpus, tallies[corpus])
+    ]
+
+
+def _country_point(gazetteer: Gazetteer) -> CountryPoint:
+    def point(code: str) -> tuple[float, float] | None:
+        entry = gazetteer.country(code)
+        if entry is None or entry.lat is None or entry.lon is None:
+            return None
+        return entry.lat, entry.lon
+
+    return point
 
 
 def gold_toponyms(record: dict[str, Any]) -> list[dict[str, Any]]:
@@ -64,8 +115,25 @@ def gold_toponyms(record: dict[str, Any]) -> list[dict[str, Any]]:
     return [t for t in record["toponyms"] if t.get("lat") is not None and t.get("lon") is not None]
 
 
+# GeoWebNews types of spans that name no place: a prediction there is a false positive.
+_NOT_PLACES = frozenset({"Non_Toponym", "Homonym"})
+
+
+def unscored_spans(record: dict[str, Any]) -> list[tuple[int, int]]:
+    """Spans of toponyms with no coordinates (LGL's unresolved names, GeoWebNews' "the area"
+    and demonyms): a place predicted there is neither right nor wrong."""
+    return [
+        (t["start"], t["end"])
+        for t in record["toponyms"]
+        if (t.get("lat") is None or t.get("lon") is None) and t.get("type") not in _NOT_PLACES
+    ]
+
+
 def tally_article(
-    tally: CorpusTally, gold: list[dict[str, Any]], places: tuple[Place, ...]
+    tally: CorpusTally,
+    gold: list[dict[str, Any]],
+    places: tuple[Place, ...],
+    unscored: Sequence[tuple[int, int]] = (),
 ) -> None:
     predicted = [p for p in places if p.span is not None]
     taken: set[int] = set()
@@ -82,7 +150,9 @@ def tally_article(
             None,
         )
         if match is None:
-            tally.false_positives += 1
+            span = place.span
+            if span is None or not any(s < span.end and span.start < e for s, e in unscored):
+                tally.false_positives += 1
             continue
         taken.add(match)
         tally.true_positives += 1
