@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from warmonitor.store import open_store
-from warmonitor.store.schema import COLUMNS, DATA_TABLES, TABLES
+from warmonitor.store.schema import COLUMNS, DATA_TABLES, SCHEMA_VERSION, TABLES
 from warmonitor.store.writer import insert_row
 
 
@@ -81,3 +81,19 @@ def test_foreign_keys_are_enforced(conn: sqlite3.Connection):
         conn.execute(
             "INSERT INTO event_reports (event_id, article_id, created_at) VALUES ('e', 'a', 'now')"
         )
+
+
+def test_a_version_1_database_gains_the_mention_of_each_place(tmp_path):
+    # Version 1 had no place_mentions.mention: build one as it was, then open it.
+    path = tmp_path / "old.db"
+    with open_store(str(path)):
+        pass
+    old = sqlite3.connect(path)
+    with old:
+        old.execute("ALTER TABLE place_mentions DROP COLUMN mention")
+        old.execute("UPDATE schema_version SET version = 1")
+    old.close()
+    with open_store(str(path)) as store:
+        columns = {row[1] for row in store._conn.execute("PRAGMA table_info(place_mentions)")}
+        (version,) = store._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    assert "mention" in columns and version == SCHEMA_VERSION

@@ -114,6 +114,10 @@ class Place:
     feature_code: str | None  # GeoNames feature code: PPL, PPLA, ADM1, PCLI, STM, ...
     precision: int  # 1 exact place ... 6 country, 7 larger than a country (UCDP where_prec)
     sub_place: str | None = None  # "Old City", "industrial district"
+    # How the text mentions it: "named" ("in Mosul"), "adjectival" (a demonym: "Syrian troops")
+    # or "embedded" (opening an organisation's name: "the Kentucky State Police"). Only a named
+    # place can be an event's location.
+    mention: str = "named"
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ from warmonitor.coding.figures import (
 from warmonitor.coding.knowledge import Knowledge, TriggerEntry
 from warmonitor.coding.modality import read_modality
 from warmonitor.coding.opinions import POLITICAL_TYPES, TERRITORIAL, SentenceOpinions
-from warmonitor.coding.places import PlaceMention
+from warmonitor.coding.places import NAMED, PlaceMention
 from warmonitor.coding.statements import statement_about
 from warmonitor.coding.syntax import REPORTING_VERBS, clause_subject, span_of
 from warmonitor.coding.taxonomy import load_taxonomy, plover_for
@@ -143,7 +143,11 @@ def _home_country(article: Article, places: list[PlaceMention], knowledge: Knowl
         if country is not None:
             return country
     return next(
-        (knowledge.country_by_iso2(m.place.country_code) for m in places if m.place.country_code),
+        (
+            knowledge.country_by_iso2(m.place.country_code)
+            for m in places
+            if m.place.country_code and m.place.mention == NAMED
+        ),
         None,
     )
 
@@ -588,6 +592,7 @@ def _location_for(
         m
         for m in places
         if m.place.span is not None
+        and m.place.mention == NAMED
         and sentence.start_char <= m.place.span.start < sentence.end_char
     ]
     if claim is not None:

@@ -1115,6 +1115,10 @@ class Gazetteer:
             return None
         return min(found, key=lambda c: (c.rank, -c.weight)).entry
 
+    def names_admin1(self, name: str) -> bool:
+        """True if ``name`` is the own name of some province or state ("Georgia", "Punjab")."""
+        return any(c.kind == "admin1" and c.rank == PRIMARY for c in self._candidates(name))
+
     def country_for_demonym(self, word: str) -> GazetteerEntry | None:
         """The country a demonym or adjective names ("Iraqi", "U.S.", "South Sudanese")."""
         iso3 = load_demonyms().get(normalize_name(word))

@@ -13,12 +13,16 @@ one, 6 a country, 7 a continent.
 
 from __future__ import annotations
 
+import csv
+import importlib.resources
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from warmonitor.coding.gazetteer import Gazetteer, GazetteerEntry
+from warmonitor.coding.gazetteer import Gazetteer, GazetteerEntry, normalize_name
 from warmonitor.coding.knowledge import Knowledge
 from warmonitor.model import Article, Place, Span
 
@@ -33,10 +37,31 @@ _SUB_PLACE_AFTER = re.compile(rf"^\s*['’]s\s+(?P<sub>(?:\w+\s+)?(?:{_SUB_PLACE
 _PRECISION = {"city": 1, "admin2": 3, "admin1": 4, "feature": 5, "country": 6, "continent": 7}
 
 
+# How a place is mentioned (Place.mention). Only a place named as such can be where an event
+# happened: "Syrian troops" and "the Kentucky State Police" mention Syria and Kentucky, but say
+# nothing of where the troops or the police acted.
+NAMED = "named"
+ADJECTIVAL = "adjectival"  # a demonym: "Syrian troops", "Palestinians"
+EMBEDDED = "embedded"  # opening an organisation's name: "the Texas Department of Safety"
+
+
 @dataclass(frozen=True, slots=True)
 class PlaceMention:
     place: Place
     token_index: int  # the head token, for tying the place to the clause that mentions it
+
+
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """A span of text that may name a place, before the gazetteer is asked."""
+
+    start: int
+    end: int
+    text: str
+    kind: str | None = None  # "admin1" after "X province", ...
+    weak: bool = False  # counts only inside the document's focus (see _candidates)
+    role: str = NAMED
+    country: str | None = None  # ISO2, for a demonym: its country needs no look-up
 
 
 def find_places(
@@ -50,7 +75,7 @@ def find_places(
     focus, until the focus no longer changes: "Decatur" next to "Gainesville" and "Hall County"
     is Decatur, Georgia."""
     names = _candidates(doc, knowledge)
-    stated = _Focus(tuple(context_countries(doc, article, knowledge)), frozenset())
+    stated = _Focus(tuple(context_countries(doc, article, knowledge, gazetteer)), frozenset())
     focus = stated
     mentions = _resolve_names(doc, names, gazetteer, focus)
     for _ in range(_FOCUS_PASSES):
@@ -103,48 +128,114 @@ def _focus(stated: _Focus, mentions: list[PlaceMention]) -> _Focus:
 
 
 def _resolve_names(
-    doc: Doc,
-    names: list[tuple[int, int, str, str | None, bool]],
-    gazetteer: Gazetteer,
-    focus: _Focus,
+    doc: Doc, names: list[_Name], gazetteer: Gazetteer, focus: _Focus
 ) -> list[PlaceMention]:
     text = doc.text  # a spaCy Doc rebuilds its text on every access
     mentions: list[PlaceMention] = []
     covered: list[tuple[int, int]] = []
-    for start, end, name, kind, weak in names:
-        if any(s <= start < e for s, e in covered):
+    for name in names:
+        if any(s <= name.start < e for s, e in covered):
             continue
-        sub_place, span_start, span_end = _sub_place(text, start, end)
-        if _is_sub_place_word(name) and mentions:
+        head = doc.char_span(name.start, name.end, alignment_mode="expand")
+        head_index = head.root.i if head is not None else 0
+        if name.country is not None:
+            entry = gazetteer.country(name.country)
+            if entry is not None:
+                span = Span(name.start, name.end, text[name.start : name.end])
+                place = replace(place_from_entry(entry, span), mention=name.role)
+                mentions.append(PlaceMention(place, head_index))
+                covered.append((name.start, name.end))
+            continue
+        abbreviated = _admin1_abbreviations().get(_with_period(text, name))
+        if abbreviated is not None:
+            country, full_name = abbreviated
+            entry = gazetteer.resolve(full_name, kind="admin1", context_countries=(country,))
+            if entry is not None and entry.country_code == country:
+                span = Span(name.start, name.end, text[name.start : name.end])
+                place = replace(place_from_entry(entry, span), mention=name.role)
+                mentions.append(PlaceMention(place, head_index))
+                covered.append((name.start, name.end))
+            continue
+        sub_place, span_start, span_end = _sub_place(text, name.start, name.end)
+        if _is_sub_place_word(name.text) and mentions:
             # "the Old City" alone: a part of the last city named before it.
             city = next(
                 (
                     m
                     for m in reversed(mentions)
-                    if m.place.feature_code and m.place.feature_code.startswith("PPL")
+                    if m.place.mention == NAMED
+                    and m.place.feature_code
+                    and m.place.feature_code.startswith("PPL")
                 ),
                 None,
             )
             if city is not None:
-                place = _with_sub_place(city.place, name, Span(start, end, text[start:end]))
-                mentions.append(PlaceMention(place, doc.char_span(start, end, "expand")[0].i))
-            covered.append((start, end))
+                span = Span(name.start, name.end, text[name.start : name.end])
+                mentions.append(
+                    PlaceMention(_with_sub_place(city.place, name.text, span), head_index)
+                )
+            covered.append((name.start, name.end))
             continue
         entry = gazetteer.resolve(
-            name, kind=kind, context_countries=focus.countries, context_admin1=focus.admin1
+            name.text,
+            kind=name.kind,
+            context_countries=focus.countries,
+            context_admin1=focus.admin1,
         )
-        if entry is None or (
-            weak and entry.kind != "country" and entry.country_code not in focus.countries
-        ):
+        if entry is None or (name.weak and not _inside(entry, focus)):
+            continue
+        if name.role == EMBEDDED and not _may_be_embedded(entry, name.text, focus):
             continue
         span = Span(span_start, span_end, text[span_start:span_end])
         place = place_from_entry(entry, span)
         if sub_place:
             place = _with_sub_place(place, sub_place, span)
         covered.append((span_start, span_end))
-        head = doc.char_span(start, end, alignment_mode="expand")
-        mentions.append(PlaceMention(place, head.root.i if head is not None else 0))
+        mentions.append(PlaceMention(replace(place, mention=name.role), head_index))
     return sorted(mentions, key=lambda m: m.place.span.start if m.place.span else 0)
+
+
+def _with_period(text: str, name: _Name) -> str:
+    """The name as written, with the period spaCy may leave out of it ("Mont." at a sentence's
+    end)."""
+    if text[name.end : name.end + 1] == "." and not name.text.endswith("."):
+        return name.text + "."
+    return name.text
+
+
+@lru_cache(maxsize=1)
+def _admin1_abbreviations() -> dict[str, tuple[str, str]]:
+    """ "Mont." -> ("US", "Montana"), from data/admin1_abbreviations.tsv."""
+    path = importlib.resources.files("warmonitor").joinpath("data", "admin1_abbreviations.tsv")
+    table: dict[str, tuple[str, str]] = {}
+    with path.open(encoding="utf-8") as handle:
+        lines = (line for line in handle if line.strip() and not line.startswith("#"))
+        for row in csv.DictReader(lines, delimiter="\t"):
+            table[row["abbreviation"]] = (row["country"], row["admin1"])
+    return table
+
+
+def _inside(entry: GazetteerEntry, focus: _Focus) -> bool:
+    """A weak name counts if it is a country, or lies in a country the report is about."""
+    return entry.kind in ("country", "continent") or entry.country_code in focus.countries
+
+
+# An organisation's name opens with a town's name ("Bridgeport Superior Court") when the town is
+# this big or lies in a province the report is about; smaller namesakes are mostly words
+# ("Section 8 housing", "Landmark Theatres", "Supreme Court").
+_EMBEDDED_TOWN_POPULATION = 50_000
+
+
+def _may_be_embedded(entry: GazetteerEntry, text: str, focus: _Focus) -> bool:
+    """The entry goes by ``text`` itself, not by an alternate name (an organisation's name
+    starting with "Apple" must not become a place named so in another tongue), and is a unit
+    or a town big enough or near enough to be what an organisation is named after."""
+    if entry.kind == "feature" or normalize_name(entry.name) != normalize_name(text):
+        return False
+    if entry.kind != "city":
+        return True
+    local = (entry.country_code, entry.admin1) in focus.admin1
+    return local or (entry.population or 0) >= _EMBEDDED_TOWN_POPULATION
 
 
 def place_from_entry(entry: GazetteerEntry, span: Span | None) -> Place:
@@ -162,42 +253,205 @@ def place_from_entry(entry: GazetteerEntry, span: Span | None) -> Place:
     )
 
 
-def context_countries(doc: Doc, article: Article, knowledge: Knowledge) -> list[str]:
-    """ISO2 codes of the countries the report is about: dateline first, then text mentions."""
+def context_countries(
+    doc: Doc, article: Article, knowledge: Knowledge, gazetteer: Gazetteer
+) -> list[str]:
+    """ISO2 codes of the countries the report is about: dateline first, then text mentions.
+    A country's name that is also a province's or state's ("Georgia") states nothing yet: the
+    other places decide which it is."""
     codes: list[str] = []
     texts = [part.rsplit(",", 1)[-1] for part in article.dateline]
     texts += [ent.text for ent in doc.ents if ent.label_ in ("GPE", "NORP")]
     for text in texts:
         country = knowledge.demonyms.get(text.strip().casefold())
-        if country is not None and country.iso2 not in codes:
-            codes.append(country.iso2)
+        if country is None or country.iso2 in codes:
+            continue
+        if text.strip().casefold() == country.name.casefold() and gazetteer.names_admin1(text):
+            continue
+        codes.append(country.iso2)
     return codes
 
 
-def _candidates(doc: Doc, knowledge: Knowledge) -> list[tuple[int, int, str, str | None, bool]]:
-    """(start, end, name, kind hint, weak) of every span that may name a place.
+def _candidates(doc: Doc, knowledge: Knowledge) -> list[_Name]:
+    """Every span that may name a place, in text order.
 
-    A weak candidate is a name spaCy labelled otherwise (the small model often calls "Gao" or
-    "Ansongo" a person) that stands where places stand, after "in", "near", "between"...; it
-    counts only when the gazetteer finds it in a country the report is about."""
-    found: list[tuple[int, int, str, str | None, bool]] = []
+    - spaCy's GPE, LOC and FAC entities, with "province", "district"... after them telling the
+      kind of unit;
+    - the same names wherever else they occur, whatever spaCy made of them there (one sense
+      per discourse: "Gainesville" is a place all through the report once it is one);
+    - weak names: a name spaCy labelled otherwise (the small model often calls "Gao" or
+      "Ansongo" a person), or capitalised words it left out, standing where places stand,
+      after "in", "near", "between"...; they count only inside the report's focus;
+    - a place name opening an organisation's name ("the Kentucky State Police"), embedded;
+    - demonyms ("Syrian", "Palestinians", "Sri Lankan"), adjectival, and country names spaCy
+      missed.
+    """
+    found: list[_Name] = []
+    places: set[str] = set()
+    people = _people_names(doc)
     for ent in doc.ents:
         kind = _kind_after(doc, ent.end)
-        weak = False
-        if ent.text.casefold() in knowledge.demonyms and ent.label_ == "NORP":
-            continue
-        if ent.label_ not in ("GPE", "LOC", "FAC"):
-            if kind is None and ent.label_ in ("PERSON", "ORG", "PRODUCT", "NORP", "WORK_OF_ART"):
-                if not _after_locative_word(doc, ent.start):
-                    continue
-                weak = True
-            elif kind is None:
-                continue
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
         start = ent.end_char - len(text)
-        end = doc[ent.end].idx + len(doc[ent.end].text) if kind is not None else ent.end_char
-        found.append((start, end, text, kind, weak))
-    return found
+        demonym = _demonym(text, knowledge)
+        if demonym is not None and ent.label_ in ("GPE", "NORP", "LOC"):
+            found.append(demonym(start, ent.end_char, text))
+            continue
+        if ent.label_ in ("GPE", "LOC", "FAC") or kind is not None:
+            end = doc[ent.end].idx + len(doc[ent.end].text) if kind is not None else ent.end_char
+            if text in people and kind is None:
+                # "coach Ripley" after "Darren Ripley": a person, unless "in Ripley".
+                if _after_locative_word(doc, ent.start):
+                    found.append(_Name(start, end, text, weak=True))
+                continue
+            found.append(_Name(start, end, text, kind))
+            if ent.label_ in ("GPE", "LOC"):
+                places.add(text)
+        elif ent.label_ == "ORG":
+            # A village spaCy took for an organisation ("shelled Kafr Nabl", "in Hutchinson"),
+            # else a place opening the organisation's name. A lone word is too often a
+            # person's surname ("Meredith") to be tried without a locative word before it.
+            if len(ent) > 1 or _after_locative_word(doc, ent.start):
+                found.append(_Name(start, ent.end_char, text, weak=True))
+            found.extend(_embedded(doc, ent, knowledge))
+        elif ent.label_ in ("PERSON", "PRODUCT", "WORK_OF_ART", "EVENT") and _after_locative_word(
+            doc, ent.start
+        ):
+            found.append(_Name(start, ent.end_char, text, weak=True))
+    organisations = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+    found.extend(_same_names(doc, places, found, organisations))
+    found.extend(_demonyms(doc, knowledge, found))
+    found.extend(_capitalised_after_locative(doc, found))
+    return sorted(found, key=lambda n: (n.start, -n.end))
+
+
+def _people_names(doc: Doc) -> set[str]:
+    """The words of the report's people's names, which spaCy may later take for places when they
+    stand alone ("Darren Ripley" ... "coach Ripley"): every word of a person's name of two words
+    or more, and the second word of an organisation's name of two capitalised words, a label
+    spaCy sometimes gives people ("Yevgenia Petrova")."""
+    names: set[str] = set()
+    for ent in doc.ents:
+        words = [t.text for t in ent if t.text[:1].isupper()]
+        if ent.label_ == "PERSON" and len(ent) >= 2:
+            names.update(words)
+        elif ent.label_ == "ORG" and len(words) == len(ent) == 2:
+            names.add(words[1])
+    return names
+
+
+def _same_names(
+    doc: Doc, places: set[str], found: list[_Name], organisations: list[tuple[int, int]]
+) -> Iterator[_Name]:
+    """Other occurrences of names spaCy called places, outside organisations' names."""
+    taken = [(n.start, n.end) for n in found if not n.weak] + organisations
+    for text in places:
+        if not text[:1].isupper():
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
+            start, end = match.span()
+            if not any(s < end and start < e for s, e in taken):
+                yield _Name(start, end, text)
+
+
+def _embedded(doc: Doc, ent, knowledge: Knowledge) -> Iterator[_Name]:
+    """A place name or demonym opening an organisation's name: runs of up to three proper nouns
+    before the organisation's own words, longest first (the first that resolves is kept)."""
+    tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
+    for size in (3, 2, 1):
+        head = tokens[:size]
+        if len(tokens) <= size or tokens[size].text == "-":  # "Watertown-Mayer Lutheran"
+            continue
+        if not all(t.pos_ == "PROPN" or t.text.casefold() in knowledge.demonyms for t in head):
+            continue
+        start, end = head[0].idx, head[-1].idx + len(head[-1].text)
+        text = doc.text[start:end]
+        demonym = _demonym(text, knowledge)
+        if demonym is None:
+            yield _Name(start, end, text, weak=True, role=EMBEDDED)
+            continue
+        # "the Syrian Observatory", or a country's own name: "the Iraq Body Count"
+        name = demonym(start, end, text)
+        yield replace(name, role=EMBEDDED) if name.role == NAMED else name
+        return
+
+
+def _demonym(text: str, knowledge: Knowledge) -> Callable[[int, int, str], _Name] | None:
+    """If ``text`` is a demonym ("Syrian", "Palestinians", "European") or a country's name, the
+    maker of its name; else None."""
+    key = text.casefold()
+    continent = _CONTINENT_ADJECTIVES.get(key.removesuffix("s"))
+    if continent is not None:
+        return lambda start, end, _text: _Name(
+            start, end, continent, kind="continent", role=ADJECTIVAL
+        )
+    country = knowledge.demonyms.get(key)
+    if country is None and key.endswith("s"):
+        country = knowledge.demonyms.get(key[:-1])  # "Palestinians"
+    if country is None:
+        return None
+    if key == country.name.casefold() or text.replace(".", "").isupper():
+        # A country's own name or its initials ("U.S.", "UK") go to the gazetteer, which may
+        # find that the name means a state there.
+        return lambda start, end, text: _Name(start, end, text)
+    iso2 = country.iso2
+    return lambda start, end, text: _Name(start, end, text, role=ADJECTIVAL, country=iso2)
+
+
+def _demonyms(doc: Doc, knowledge: Knowledge, found: list[_Name]) -> Iterator[_Name]:
+    """Demonyms of countries and continents, and country names the entities above left out,
+    one or two words long."""
+    taken = [(n.start, n.end) for n in found]
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        matched = False
+        if token.is_alpha and token.text[:1].isupper():
+            for size in (2, 1):
+                words = doc[index : index + size]
+                if len(words) < size or not all(t.text[:1].isupper() for t in words):
+                    continue
+                start, end = words.start_char, words.end_char
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                demonym = _demonym(words.text, knowledge)
+                if demonym is None:
+                    continue
+                yield demonym(start, end, words.text)
+                index += size
+                matched = True
+                break
+        if not matched:
+            index += 1
+
+
+_CONTINENT_ADJECTIVES = {
+    "african": "Africa",
+    "asian": "Asia",
+    "european": "Europe",
+    "north american": "North America",
+    "south american": "South America",
+}
+
+
+def _capitalised_after_locative(doc: Doc, found: list[_Name]) -> Iterator[_Name]:
+    """Proper nouns spaCy left out of its entities, after a locative word: "in Fargo"."""
+    taken = [(n.start, n.end) for n in found]
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or not _after_locative_word(doc, token.i):
+            continue
+        end_token = token.i
+        while (
+            end_token + 1 < len(doc)
+            and doc[end_token + 1].pos_ == "PROPN"
+            and not doc[end_token + 1].ent_type_
+            and end_token - token.i < 3
+        ):
+            end_token += 1
+        span = doc[token.i : end_token + 1]
+        if any(s < span.end_char and span.start_char < e for s, e in taken):
+            continue
+        yield _Name(span.start_char, span.end_char, span.text, weak=True)
 
 
 _LOCATIVE_WORDS = {

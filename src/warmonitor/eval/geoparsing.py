@@ -65,10 +65,12 @@ def score_geoparsing(extractor, gold_dir: Path, limit: int | None = None) -> lis
     for record, extraction in zip(
         records, extractor.extract_many(articles_for(records)), strict=True
     ):
+        corpus = record["corpus"]
+        marked = _MENTIONS_MARKED.get(corpus, _EVERY_MENTION)
         tally_article(
-            tallies[record["corpus"]],
+            tallies[corpus],
             gold_toponyms(record),
-            extraction.places,
+            tuple(p for p in extraction.places if p.mention in marked),
             unscored_spans(record),
         )
     scores: list[Score] = []
@@ -114,6 +116,12 @@ def gold_toponyms(record: dict[str, Any]) -> list[dict[str, Any]]:
     """The record's toponyms that name a place on the map."""
     return [t for t in record["toponyms"] if t.get("lat") is not None and t.get("lon") is not None]
 
+
+# How each corpus marks places (its annotation guidelines): LGL and GeoWebNews also mark
+# demonyms ("Russian") and place names inside organisations' names ("Kentucky State Police");
+# GeoVirus marks place names only. warmonitor's places are mapped to each scheme here.
+_MENTIONS_MARKED = {"geovirus": frozenset({"named"})}
+_EVERY_MENTION = frozenset({"named", "adjectival", "embedded"})
 
 # GeoWebNews types of spans that name no place: a prediction there is a false positive.
 _NOT_PLACES = frozenset({"Non_Toponym", "Homonym"})

@@ -74,6 +74,7 @@ def place_mention_to_dict(place: Place) -> dict[str, Any]:
         "feature_code": place.feature_code,
         "precision": place.precision,
         "sub_place": place.sub_place,
+        "mention": place.mention,
     }
 
 

@@ -117,6 +117,7 @@ def place_from_dict(d: Mapping[str, Any] | None) -> Place | None:
         feature_code=d.get("feature_code"),
         precision=d["precision"],
         sub_place=d.get("sub_place"),
+        mention=d.get("mention", "named"),
     )
 
 

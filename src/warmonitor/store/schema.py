@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -140,6 +140,7 @@ TABLES: tuple[Table, ...] = (
             *_SPAN,
             "geo_precision INTEGER NOT NULL",
             "sub_place TEXT",
+            "mention TEXT NOT NULL DEFAULT 'named'",  # named, adjectival, embedded
         ),
     ),
     Table(
@@ -214,9 +215,10 @@ INDEXES: tuple[str, ...] = (
     "CREATE INDEX reviews_event_id ON reviews (event_id, created_at)",
 )
 
-# Statements that bring a database from version N-1 to version N. Version 1 is the first schema,
-# so nothing leads to it yet; the next change of the schema adds its ALTER statements here.
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+# Statements that bring a database from version N-1 to version N. Version 1 is the first schema.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    2: ("ALTER TABLE place_mentions ADD COLUMN mention TEXT NOT NULL DEFAULT 'named'",),
+}
 
 COLUMNS: dict[str, frozenset[str]] = {t.name: frozenset(t.column_names) for t in TABLES}
 

@@ -173,6 +173,7 @@ def write_place_mention(conn: sqlite3.Connection, article_id: str, place: Place)
         **_span(place.span),
         "geo_precision": place.precision,
         "sub_place": place.sub_place,
+        "mention": place.mention,
     }
     insert_row(conn, "place_mentions", row)
 

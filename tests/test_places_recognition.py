@@ -1,0 +1,93 @@
+"""Places in invented reports: how they are found, how each is mentioned, and where each lies."""
+
+from __future__ import annotations
+
+
+def _places(extraction) -> dict[str, tuple[str, str, str | None, int]]:
+    """span text -> (gazetteer name, mention, country, precision)."""
+    return {
+        p.span.text: (p.name, p.mention, p.country_code, p.precision)
+        for p in extraction.places
+        if p.span is not None
+    }
+
+
+def test_places_demonyms_mention_countries_but_never_locate_events(extract_text) -> None:
+    extraction = extract_text("Syrian troops shelled Kafr Nabl on Monday, killing four people.")
+    places = _places(extraction)
+    assert places["Syrian"][1:3] == ("adjectival", "SY")
+    assert places["Kafr Nabl"][1] == "named"
+    (event,) = [e for e in extraction.events if e.location is not None]
+    assert event.location.span.text == "Kafr Nabl"
+
+
+def test_places_a_demonym_alone_gives_an_event_no_location(extract_text) -> None:
+    extraction = extract_text("Russian warplanes bombed a market, killing nine people.")
+    assert _places(extraction)["Russian"][1:3] == ("adjectival", "RU")
+    assert all(e.location is None for e in extraction.events)
+
+
+def test_places_plural_and_two_word_demonyms(extract_text) -> None:
+    places = _places(
+        extract_text("Palestinians and Sri Lankan workers crossed into Jordan on Friday.")
+    )
+    assert places["Palestinians"][1:3] == ("adjectival", "PS")
+    assert places["Sri Lankan"][1:3] == ("adjectival", "LK")
+    assert places["Jordan"][1:3] == ("named", "JO")
+
+
+def test_places_continental_adjectives_mean_their_continent(extract_text) -> None:
+    places = _places(extract_text("European officials met African envoys in Brussels."))
+    assert places["European"][:2] == ("Europe", "adjectival")
+    assert places["European"][3] == 7
+    assert places["African"][:2] == ("Africa", "adjectival")
+
+
+def test_places_a_place_opening_an_organisations_name_is_embedded(extract_text) -> None:
+    extraction = extract_text(
+        "Officers of the Kentucky State Police arrested two men in Lexington, Kentucky."
+    )
+    mentions = [(p.span.text, p.mention) for p in extraction.places if p.span is not None]
+    assert ("Kentucky", "embedded") in mentions
+    assert ("Lexington", "named") in mentions
+
+
+def test_places_a_word_opening_an_organisations_name_is_no_town(extract_text) -> None:
+    # There are villages named Supreme and Section; neither is meant here.
+    extraction = extract_text(
+        "The Supreme Court heard the Section Eight Housing Authority case in Denver, Colorado."
+    )
+    assert {p.span.text for p in extraction.places if p.span} == {"Denver", "Colorado"}
+
+
+def test_places_a_persons_surname_standing_alone_is_no_place(extract_text) -> None:
+    text = (
+        "Police chief Darren Ripley said the men were held overnight. "
+        "Ripley said they would appear in court in Columbus, Ohio, on Tuesday."
+    )
+    spans = {p.span.text for p in extract_text(text).places if p.span}
+    assert "Ripley" not in spans and {"Columbus", "Ohio"} <= spans
+
+
+def test_places_state_abbreviations_after_a_town(extract_text) -> None:
+    places = _places(extract_text("The plane landed in Butte, Mont., after the storm."))
+    assert places["Mont."][:3] == ("Montana", "named", "US")
+    assert places["Butte"][2] == "US"
+
+
+def test_places_the_documents_state_decides_between_namesakes(extract_text) -> None:
+    # Decatur, Illinois is larger; a report about Georgia means Decatur, Georgia.
+    text = (
+        "Firefighters from Gainesville and Decatur helped after the storm hit Hall County, "
+        "Georgia, officials said."
+    )
+    places = {p.span.text: p for p in extract_text(text).places if p.span}
+    assert places["Decatur"].admin1 == "Georgia"
+    assert places["Gainesville"].admin1 == "Georgia"
+    assert places["Georgia"].feature_code == "ADM1"
+
+
+def test_places_a_country_named_like_a_state_is_the_country_abroad(extract_text) -> None:
+    text = "Russian tanks entered Georgia and moved towards Tbilisi, the Georgian capital."
+    places = {p.span.text: p for p in extract_text(text).places if p.span}
+    assert places["Georgia"].country_code == "GE" and places["Georgia"].precision == 6
