@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 
 def _places(extraction) -> dict[str, tuple[str, str, str | None, int]]:
     """span text -> (gazetteer name, mention, country, precision)."""
@@ -91,3 +93,34 @@ def test_places_a_country_named_like_a_state_is_the_country_abroad(extract_text)
     text = "Russian tanks entered Georgia and moved towards Tbilisi, the Georgian capital."
     places = {p.span.text: p for p in extract_text(text).places if p.span}
     assert places["Georgia"].country_code == "GE" and places["Georgia"].precision == 6
+
+
+def test_places_a_distance_and_direction_move_the_point(extract_text) -> None:
+    from warmonitor.eval.geoparsing import distance_km
+
+    extraction = extract_text("A car bomb exploded 20 km south of Mosul, killing five people.")
+    (place,) = [p for p in extraction.places if p.name == "Mosul"]
+    assert place.span is not None and place.span.text == "20 km south of Mosul"
+    assert place.sub_place == "20 km south" and place.precision == 2
+    # Mosul itself is at 36.34 N 43.12 E: the point is 20 km due south of it.
+    assert distance_km(place.lat, place.lon, 36.34, 43.12) == pytest.approx(20, abs=2)
+    assert place.lat < 36.34
+    (event,) = extraction.events
+    assert event.location == place
+
+
+def test_places_far_from_a_town_is_district_precision_and_miles_count(extract_text) -> None:
+    extraction = extract_text("Rebels ambushed a convoy 40 miles east of Damascus on Sunday.")
+    (place,) = [p for p in extraction.places if p.name == "Damascus"]
+    assert place.sub_place == "40 miles east" and place.precision == 3
+    assert place.lon > 36.3  # east of the city
+
+
+def test_places_a_direction_alone_or_near_keeps_the_point(extract_text) -> None:
+    extraction = extract_text(
+        "Fighting raged west of Raqqa on Monday, and troops shelled villages near Kandahar."
+    )
+    places = {p.sub_place: p for p in extraction.places if p.sub_place}
+    assert places["west"].span.text == "west of Raqqa" and places["west"].precision == 2
+    assert places["near"].name == "Kandahar" and places["near"].precision == 2
+    assert places["near"].admin1 == "Kandahar"

@@ -71,7 +71,7 @@ logger = logging.getLogger(__name__)
 # Bump whenever the schema, the normalisation or the way inputs are read changes: a gazetteer
 # built by another version is rebuilt on open. Package versions and the hash of the features
 # table are checked too, so upgrading an input also triggers a rebuild.
-GAZETTEER_VERSION = "3"
+GAZETTEER_VERSION = "4"
 
 KINDS = ("continent", "country", "admin1", "admin2", "city", "feature")
 
@@ -163,15 +163,25 @@ def plain_name(name: str) -> str:
 
 def english_unit_name(name: str, aliases: list[str]) -> str:
     """The name an administrative unit goes by in English: GeoNames spells the Aleppo
-    governorate "Ḩalab" and Nineveh "Nīnawá"; their English aliases are the readable names."""
+    governorate "Ḩalab" and Nineveh "Nīnawá"; their English aliases ("Aleppo Governorate") are
+    the readable names. Without such an alias the name loses its diacritics ("Kandahār" ->
+    "Kandahar"), rather than take an alias in another language ("Qandahor viloyati")."""
     if name.isascii():
         return name
-    for alias in aliases:
-        if alias.isascii() and alias[:1].isupper() and re.fullmatch(r"[A-Za-z' -]+", alias):
+    readable = [
+        alias
+        for alias in aliases
+        if alias.isascii() and alias[:1].isupper() and re.fullmatch(r"[A-Za-z' -]+", alias)
+    ]
+    for alias in readable:
+        if _UNIT_WORDS.search(alias):
             stripped = _UNIT_WORDS.sub("", alias).strip()
             if stripped:
                 return stripped
-    return plain_name(name)
+    plain = plain_name(name)
+    if plain.isascii():
+        return plain
+    return readable[0] if readable else name
 
 
 def normalize_name(text: str) -> str:

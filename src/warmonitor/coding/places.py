@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import importlib.resources
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -157,6 +158,9 @@ def _resolve_names(
                 covered.append((name.start, name.end))
             continue
         sub_place, span_start, span_end = _sub_place(text, name.start, name.end)
+        relative = _relative(text, name.start) if sub_place is None else None
+        if relative is not None:
+            span_start = relative.start
         if _is_sub_place_word(name.text) and mentions:
             # "the Old City" alone: a part of the last city named before it.
             city = next(
@@ -190,6 +194,8 @@ def _resolve_names(
         place = place_from_entry(entry, span)
         if sub_place:
             place = _with_sub_place(place, sub_place, span)
+        elif relative is not None:
+            place = relative.applied_to(place, span)
         covered.append((span_start, span_end))
         mentions.append(PlaceMention(replace(place, mention=name.role), head_index))
     return sorted(mentions, key=lambda m: m.place.span.start if m.place.span else 0)
@@ -314,9 +320,13 @@ def _candidates(doc: Doc, knowledge: Knowledge) -> list[_Name]:
             if len(ent) > 1 or _after_locative_word(doc, ent.start):
                 found.append(_Name(start, ent.end_char, text, weak=True))
             found.extend(_embedded(doc, ent, knowledge))
-        elif ent.label_ in ("PERSON", "PRODUCT", "WORK_OF_ART", "EVENT") and _after_locative_word(
-            doc, ent.start
-        ):
+        elif ent.label_ in (
+            "PERSON",
+            "NORP",
+            "PRODUCT",
+            "WORK_OF_ART",
+            "EVENT",
+        ) and _after_locative_word(doc, ent.start):
             found.append(_Name(start, ent.end_char, text, weak=True))
     organisations = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
     found.extend(_same_names(doc, places, found, organisations))
@@ -506,6 +516,87 @@ def _sub_place(text: str, start: int, end: int) -> tuple[str | None, int, int]:
     if after:
         return after.group("sub"), start, end + after.end()
     return None, start, end
+
+
+# "west of", "20 km south of", "about 60 kilometres (37 miles) north-west of", "near",
+# "outside": where an event happened, told from a place the reader knows.
+_DIRECTION = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
+_RELATIVE_BEFORE = re.compile(
+    rf"""(?P<relative>
+        (?:(?:about|some|around|roughly|nearly|almost)\s+)?
+        (?:(?P<distance>\d+(?:[.,]\d+)?)\s*(?:-\s*)?(?P<unit>km|kms|kilometres|kilometers|
+            kilometre|kilometer|miles|mile|mi)\b\.?\s*(?:\([^()]{{1,30}}\)\s*)?)?
+        (?P<direction>{_DIRECTION})(?:ern|erly)?\s+(?:of|from)
+        |(?P<near>near|outside|close\s+to|around|on\s+the\s+edge\s+of)
+    )\s+(?:the\s+)?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_BEARINGS = {
+    "north": 0, "northeast": 45, "east": 90, "southeast": 135, "south": 180,
+    "southwest": 225, "west": 270, "northwest": 315,
+}  # fmt: skip
+_MILE_KM = 1.609344
+# UCDP's precision 2 is "within about 25 km of a known point"; farther than this from the named
+# place, the text pins down no more than a district does.
+_NEAR_KM = 25.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Relative:
+    """An expression placing an event relative to a named place."""
+
+    start: int  # where the expression starts: the place's span is widened to cover it
+    words: str  # "west", "20 km south", "near": kept as the place's sub-place
+    distance_km: float | None
+    bearing: float | None
+
+    def applied_to(self, place: Place, span: Span) -> Place:
+        """The place moved by the distance and bearing given, if both are, with the precision
+        of what the text pins down; the GeoNames id stays that of the place named."""
+        lat, lon = place.lat, place.lon
+        if self.distance_km and self.bearing is not None and lat is not None and lon is not None:
+            lat, lon = _destination(lat, lon, self.distance_km, self.bearing)
+        if place.precision <= 2:
+            far = self.distance_km is not None and self.distance_km > _NEAR_KM
+            precision = 3 if far else 2
+        else:
+            precision = place.precision
+        return replace(
+            place, lat=lat, lon=lon, sub_place=self.words, span=span, precision=precision
+        )
+
+
+def _relative(text: str, start: int) -> _Relative | None:
+    """A relative expression ending where a place's name starts, or None."""
+    window_start = max(0, start - 80)
+    match = _RELATIVE_BEFORE.search(text[window_start:start])
+    if match is None:
+        return None
+    words = " ".join(match.group("relative").split())
+    words = re.sub(r"\s+(?:of|from)$", "", words, flags=re.I)
+    distance = None
+    if match.group("distance"):
+        distance = float(match.group("distance").replace(",", "."))
+        if match.group("unit").lower().startswith("mi"):
+            distance *= _MILE_KM
+    bearing = None
+    if match.group("direction"):
+        bearing = _BEARINGS.get(re.sub(r"[- ]", "", match.group("direction").lower()))
+    return _Relative(window_start + match.start("relative"), words, distance, bearing)
+
+
+def _destination(lat: float, lon: float, distance_km: float, bearing: float) -> tuple[float, float]:
+    """The point ``distance_km`` from (lat, lon) along ``bearing`` (degrees from north)."""
+    ratio = distance_km / 6371.0
+    phi, lam, theta = math.radians(lat), math.radians(lon), math.radians(bearing)
+    phi2 = math.asin(
+        math.sin(phi) * math.cos(ratio) + math.cos(phi) * math.sin(ratio) * math.cos(theta)
+    )
+    lam2 = lam + math.atan2(
+        math.sin(theta) * math.sin(ratio) * math.cos(phi),
+        math.cos(ratio) - math.sin(phi) * math.sin(phi2),
+    )
+    return round(math.degrees(phi2), 5), round((math.degrees(lam2) + 540) % 360 - 180, 5)
 
 
 def _is_sub_place_word(name: str) -> bool:
