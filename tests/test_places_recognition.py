@@ -124,3 +124,37 @@ def test_places_a_direction_alone_or_near_keeps_the_point(extract_text) -> None:
     assert places["west"].span.text == "west of Raqqa" and places["west"].precision == 2
     assert places["near"].name == "Kandahar" and places["near"].precision == 2
     assert places["near"].admin1 == "Kandahar"
+
+
+def test_places_an_events_place_is_in_its_own_clause(extract_text) -> None:
+    extraction = extract_text(
+        "After talks in Geneva failed, Syrian rebels attacked government positions in Idlib."
+    )
+    (event,) = extraction.events
+    assert event.location is not None and event.location.span.text == "Idlib"
+
+
+def test_places_every_town_carries_its_province_and_district(extract_text) -> None:
+    extraction = extract_text("Gunmen killed two soldiers in Mosul and three in Ramadi.")
+    towns = [p for p in extraction.places if p.precision == 1]
+    assert {p.name for p in towns} == {"Mosul", "Ramadi"}
+    assert all(p.admin1 and p.admin2 for p in towns)
+
+
+def test_places_one_bad_name_never_empties_a_documents_places(extractor) -> None:
+    from warmonitor.coding.places import _Focus, _Name, _resolve_names
+    from warmonitor.nlp.loader import load_nlp
+
+    text = "Fighting in Mosul went on; ☃☃ and Raqqa."
+    doc = load_nlp(extractor.config.nlp.model)(text)
+    def at(word: str) -> tuple[int, int]:
+        return text.index(word), text.index(word) + len(word)
+
+    names = [
+        _Name(*at("Mosul"), "Mosul"),
+        _Name(*at("☃☃"), "☃☃"),  # normalises to nothing
+        _Name(*at("went"), "x" * 5000),  # far longer than any name
+        _Name(*at("Raqqa"), "Raqqa"),
+    ]
+    mentions = _resolve_names(doc, names, extractor.gazetteer, _Focus((), frozenset()))
+    assert [m.place.span.text for m in mentions] == ["Mosul", "Raqqa"]

@@ -615,8 +615,33 @@ def _location_for(
     ]
     if not pool:
         return None
-    best = min(pool, key=lambda m: (m.place.precision, abs(m.token_index - trigger.token.i)))
+    doc = sentence.doc
+    best = min(
+        pool,
+        key=lambda m: (
+            _clauses_between(doc[m.token_index], anchor),
+            m.place.precision,
+            abs(m.token_index - trigger.token.i),
+        ),
+    )
     return best.place
+
+
+# Dependencies that open a clause of their own: a place inside one ("after talks in Geneva
+# failed, rebels attacked Idlib") belongs to that clause's happening, not to the event's.
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj"})
+
+
+def _clauses_between(token: Token, anchor: Token) -> int:
+    """How many clause boundaries lie between a place's word and the event's anchor above it;
+    a large number when the anchor is not above it at all."""
+    crossed = 0
+    for node in [token, *token.ancestors]:
+        if node.i == anchor.i:
+            return crossed
+        if node.dep_ in _CLAUSE_DEPS:
+            crossed += 1
+    return 99
 
 
 def _date_for(

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import csv
 import importlib.resources
+import logging
 import math
 import re
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -26,6 +28,8 @@ from spacy.tokens import Doc
 from warmonitor.coding.gazetteer import Gazetteer, GazetteerEntry, normalize_name
 from warmonitor.coding.knowledge import Knowledge
 from warmonitor.model import Article, Place, Span
+
+logger = logging.getLogger(__name__)
 
 _ADMIN1_WORDS = {"province", "governorate", "region", "state", "oblast", "prefecture"}
 _ADMIN2_WORDS = {"district", "county", "raion", "municipality"}
@@ -92,6 +96,9 @@ def find_places(
 class _Focus:
     countries: tuple[str, ...]  # ISO alpha-2, the most telling first
     admin1: frozenset[tuple[str, str]]  # (ISO alpha-2, admin1 name)
+    # Countries any place named so far lies in: a weak name counts there ("shelled Kafr Nabl"
+    # after "Idlib"), though one name is too little to rank other names by.
+    seen: frozenset[str] = frozenset()
 
 
 # A country or province becomes part of the focus when this many distinct names lie in it.
@@ -125,7 +132,9 @@ def _focus(stated: _Focus, mentions: list[PlaceMention]) -> _Focus:
         if len(keys) >= _FOCUS_NAMES and code not in countries
     ]
     admin1 |= {unit for unit, keys in by_admin1.items() if len(keys) >= _FOCUS_NAMES}
-    return _Focus(tuple(countries), frozenset(admin1))
+    named = {m.place.country_code for m in mentions if m.place.mention == NAMED}
+    seen = frozenset(countries) | {code for code in named if code}
+    return _Focus(tuple(countries), frozenset(admin1), seen)
 
 
 def _resolve_names(
@@ -180,12 +189,17 @@ def _resolve_names(
                 )
             covered.append((name.start, name.end))
             continue
-        entry = gazetteer.resolve(
-            name.text,
-            kind=name.kind,
-            context_countries=focus.countries,
-            context_admin1=focus.admin1,
-        )
+        try:
+            entry = gazetteer.resolve(
+                name.text,
+                kind=name.kind,
+                context_countries=focus.countries,
+                context_admin1=focus.admin1,
+            )
+        except (sqlite3.Error, ValueError) as exc:
+            # Each name fails alone: one that cannot be looked up never costs the others.
+            logger.warning("the place name %r was skipped: %s", name.text[:80], exc)
+            continue
         if entry is None or (name.weak and not _inside(entry, focus)):
             continue
         if name.role == EMBEDDED and not _may_be_embedded(entry, name.text, focus):
@@ -222,8 +236,13 @@ def _admin1_abbreviations() -> dict[str, tuple[str, str]]:
 
 
 def _inside(entry: GazetteerEntry, focus: _Focus) -> bool:
-    """A weak name counts if it is a country, or lies in a country the report is about."""
-    return entry.kind in ("country", "continent") or entry.country_code in focus.countries
+    """A weak name counts if it is a country, or lies in a country the report is about or
+    names a place in."""
+    return (
+        entry.kind in ("country", "continent")
+        or entry.country_code in focus.countries
+        or entry.country_code in focus.seen
+    )
 
 
 # An organisation's name opens with a town's name ("Bridgeport Superior Court") when the town is
