@@ -147,6 +147,7 @@ def test_places_one_bad_name_never_empties_a_documents_places(extractor) -> None
 
     text = "Fighting in Mosul went on; ☃☃ and Raqqa."
     doc = load_nlp(extractor.config.nlp.model)(text)
+
     def at(word: str) -> tuple[int, int]:
         return text.index(word), text.index(word) + len(word)
 
@@ -156,5 +157,5 @@ def test_places_one_bad_name_never_empties_a_documents_places(extractor) -> None
         _Name(*at("went"), "x" * 5000),  # far longer than any name
         _Name(*at("Raqqa"), "Raqqa"),
     ]
-    mentions = _resolve_names(doc, names, extractor.gazetteer, _Focus((), frozenset()))
+    mentions = _resolve_names(doc, text, names, extractor.gazetteer, _Focus((), frozenset()))
     assert [m.place.span.text for m in mentions] == ["Mosul", "Raqqa"]

@@ -79,16 +79,17 @@ def find_places(
     and provinces its places lie in, and the next pass resolves every name again inside that
     focus, until the focus no longer changes: "Decatur" next to "Gainesville" and "Hall County"
     is Decatur, Georgia."""
-    names = _candidates(doc, knowledge)
+    text = doc.text  # a spaCy Doc rebuilds its text on every access
+    names = _candidates(doc, text, knowledge)
     stated = _Focus(tuple(context_countries(doc, article, knowledge, gazetteer)), frozenset())
     focus = stated
-    mentions = _resolve_names(doc, names, gazetteer, focus)
+    mentions = _resolve_names(doc, text, names, gazetteer, focus)
     for _ in range(_FOCUS_PASSES):
         sharper = _focus(stated, mentions)
         if sharper == focus:
             break
         focus = sharper
-        mentions = _resolve_names(doc, names, gazetteer, focus)
+        mentions = _resolve_names(doc, text, names, gazetteer, focus)
     return mentions
 
 
@@ -138,9 +139,8 @@ def _focus(stated: _Focus, mentions: list[PlaceMention]) -> _Focus:
 
 
 def _resolve_names(
-    doc: Doc, names: list[_Name], gazetteer: Gazetteer, focus: _Focus
+    doc: Doc, text: str, names: list[_Name], gazetteer: Gazetteer, focus: _Focus
 ) -> list[PlaceMention]:
-    text = doc.text  # a spaCy Doc rebuilds its text on every access
     mentions: list[PlaceMention] = []
     covered: list[tuple[int, int]] = []
     for name in names:
@@ -297,7 +297,7 @@ def context_countries(
     return codes
 
 
-def _candidates(doc: Doc, knowledge: Knowledge) -> list[_Name]:
+def _candidates(doc: Doc, full_text: str, knowledge: Knowledge) -> list[_Name]:
     """Every span that may name a place, in text order.
 
     - spaCy's GPE, LOC and FAC entities, with "province", "district"... after them telling the
@@ -338,7 +338,7 @@ def _candidates(doc: Doc, knowledge: Knowledge) -> list[_Name]:
             # person's surname ("Meredith") to be tried without a locative word before it.
             if len(ent) > 1 or _after_locative_word(doc, ent.start):
                 found.append(_Name(start, ent.end_char, text, weak=True))
-            found.extend(_embedded(doc, ent, knowledge))
+            found.extend(_embedded(ent, full_text, knowledge))
         elif ent.label_ in (
             "PERSON",
             "NORP",
@@ -348,7 +348,7 @@ def _candidates(doc: Doc, knowledge: Knowledge) -> list[_Name]:
         ) and _after_locative_word(doc, ent.start):
             found.append(_Name(start, ent.end_char, text, weak=True))
     organisations = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
-    found.extend(_same_names(doc, places, found, organisations))
+    found.extend(_same_names(full_text, places, found, organisations))
     found.extend(_demonyms(doc, knowledge, found))
     found.extend(_capitalised_after_locative(doc, found))
     return sorted(found, key=lambda n: (n.start, -n.end))
@@ -370,20 +370,20 @@ def _people_names(doc: Doc) -> set[str]:
 
 
 def _same_names(
-    doc: Doc, places: set[str], found: list[_Name], organisations: list[tuple[int, int]]
+    full_text: str, places: set[str], found: list[_Name], organisations: list[tuple[int, int]]
 ) -> Iterator[_Name]:
     """Other occurrences of names spaCy called places, outside organisations' names."""
     taken = [(n.start, n.end) for n in found if not n.weak] + organisations
     for text in places:
         if not text[:1].isupper():
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", doc.text):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(text)}(?![\w-])", full_text):
             start, end = match.span()
             if not any(s < end and start < e for s, e in taken):
                 yield _Name(start, end, text)
 
 
-def _embedded(doc: Doc, ent, knowledge: Knowledge) -> Iterator[_Name]:
+def _embedded(ent, full_text: str, knowledge: Knowledge) -> Iterator[_Name]:
     """A place name or demonym opening an organisation's name: runs of up to three proper nouns
     before the organisation's own words, longest first (the first that resolves is kept)."""
     tokens = [t for t in ent if not (t.i == ent.start and t.lower_ == "the")]
@@ -394,7 +394,7 @@ def _embedded(doc: Doc, ent, knowledge: Knowledge) -> Iterator[_Name]:
         if not all(t.pos_ == "PROPN" or t.text.casefold() in knowledge.demonyms for t in head):
             continue
         start, end = head[0].idx, head[-1].idx + len(head[-1].text)
-        text = doc.text[start:end]
+        text = full_text[start:end]
         demonym = _demonym(text, knowledge)
         if demonym is None:
             yield _Name(start, end, text, weak=True, role=EMBEDDED)
@@ -431,27 +431,41 @@ def _demonyms(doc: Doc, knowledge: Knowledge, found: list[_Name]) -> Iterator[_N
     """Demonyms of countries and continents, and country names the entities above left out,
     one or two words long."""
     taken = [(n.start, n.end) for n in found]
+    first_words = _first_words(knowledge)
     index = 0
     while index < len(doc):
         token = doc[index]
-        matched = False
-        if token.is_alpha and token.text[:1].isupper():
-            for size in (2, 1):
-                words = doc[index : index + size]
-                if len(words) < size or not all(t.text[:1].isupper() for t in words):
-                    continue
-                start, end = words.start_char, words.end_char
-                if any(s < end and start < e for s, e in taken):
-                    continue
-                demonym = _demonym(words.text, knowledge)
-                if demonym is None:
-                    continue
-                yield demonym(start, end, words.text)
-                index += size
-                matched = True
-                break
-        if not matched:
-            index += 1
+        size = 0
+        lower = token.lower_
+        if (lower in first_words or lower[:-1] in first_words) and token.text[:1].isupper():
+            size = next(
+                (n for n in (2, 1) if _demonym_at(doc, index, n, knowledge, taken) is not None),
+                0,
+            )
+        if size:
+            words = doc[index : index + size]
+            demonym = _demonym(words.text, knowledge)
+            assert demonym is not None
+            yield demonym(words.start_char, words.end_char, words.text)
+        index += size or 1
+
+
+def _demonym_at(
+    doc: Doc, index: int, size: int, knowledge: Knowledge, taken: list[tuple[int, int]]
+) -> Callable[[int, int, str], _Name] | None:
+    words = doc[index : index + size]
+    if len(words) < size or not all(t.text[:1].isupper() for t in words):
+        return None
+    start, end = words.start_char, words.end_char
+    if any(s < end and start < e for s, e in taken):
+        return None
+    return _demonym(words.text, knowledge)
+
+
+def _first_words(knowledge: Knowledge) -> set[str]:
+    """The first words of every demonym and country name, casefolded: a quick test of whether
+    a word may open one (a few hundred keys, cheaper to gather than to test every word)."""
+    return {key.split()[0] for key in (*knowledge.demonyms, *_CONTINENT_ADJECTIVES) if key}
 
 
 _CONTINENT_ADJECTIVES = {
