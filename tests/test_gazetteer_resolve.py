@@ -331,3 +331,54 @@ def test_resolve_is_fast_enough_for_batches(gazetteer: Gazetteer) -> None:
         for name in names:
             gazetteer.resolve(name, context_countries=("IQ", "SY"))
     assert time.perf_counter() - started < 10  # 2,000 resolutions; typically well under 1 s
+
+
+def test_continents_are_places_and_beat_towns_named_after_them(gazetteer: Gazetteer) -> None:
+    africa = _resolved(gazetteer, "Africa")
+    assert (africa.kind, africa.geonameid, africa.feature_code) == ("continent", 6255146, "CONT")
+    assert _resolved(gazetteer, "North America").kind == "continent"
+
+
+def test_country_points_lie_near_the_countrys_middle(gazetteer: Gazetteer) -> None:
+    from warmonitor.eval.geoparsing import distance_km
+
+    # The geographic centre of the contiguous United States is near Lebanon, Kansas.
+    us = gazetteer.country("US")
+    assert us is not None and distance_km(us.lat, us.lon, 39.83, -98.58) < 50
+    iraq = gazetteer.country("IQ")
+    assert iraq is not None and distance_km(iraq.lat, iraq.lon, 33.0, 44.0) < 100
+
+
+def test_provinces_lie_near_their_middle_not_their_biggest_valley(gazetteer: Gazetteer) -> None:
+    from warmonitor.eval.geoparsing import distance_km
+
+    # Utah's towns crowd the Wasatch Front; the state's middle is near 39.3 N 111.7 W.
+    utah = _resolved(gazetteer, "Utah", kind="admin1")
+    assert distance_km(utah.lat, utah.lon, 39.3, -111.7) < 120
+
+
+def test_the_documents_state_decides_and_a_state_can_beat_a_country(gazetteer: Gazetteer) -> None:
+    decatur = _resolved(gazetteer, "Decatur", context_admin1=[("US", "Georgia")])
+    assert decatur.admin1 == "Georgia"
+    assert _resolved(gazetteer, "Decatur").admin1 != "Georgia"  # the larger, in Illinois
+    georgia = _resolved(gazetteer, "Georgia", context_countries=["US"])
+    assert georgia.kind == "admin1" and georgia.country_code == "US"
+    assert _resolved(gazetteer, "Georgia").kind == "country"
+    assert gazetteer.names_admin1("Georgia") and not gazetteer.names_admin1("Iraq")
+
+
+def test_a_village_listing_a_states_name_does_not_hide_the_state(gazetteer: Gazetteer) -> None:
+    assert _resolved(gazetteer, "Minnesota").kind == "admin1"
+    assert _resolved(gazetteer, "Virginia", context_countries=["US"]).kind == "admin1"
+
+
+def test_provinces_go_by_their_english_names(gazetteer: Gazetteer) -> None:
+    assert _resolved(gazetteer, "Kandahar", kind="admin1").name == "Kandahar"
+    assert _resolved(gazetteer, "Aleppo", kind="admin1").name == "Aleppo"
+
+
+def test_towns_without_a_district_link_get_the_district_named_like_them(
+    gazetteer: Gazetteer,
+) -> None:
+    raqqa = _resolved(gazetteer, "Raqqa")
+    assert raqqa.admin1 is not None and raqqa.admin2 is not None
