@@ -159,3 +159,11 @@ def test_places_one_bad_name_never_empties_a_documents_places(extractor) -> None
     ]
     mentions = _resolve_names(doc, text, names, extractor.gazetteer, _Focus((), frozenset()))
     assert [m.place.span.text for m in mentions] == ["Mosul", "Raqqa"]
+
+
+def test_places_regions_news_names_and_their_adjectives(extract_text) -> None:
+    places = _places(
+        extract_text("Central American migrants crossed Mexico as Middle East talks began.")
+    )
+    assert places["Central American"][:2] == ("Central America", "adjectival")
+    assert places["Middle East"][:2] == ("Middle East", "named")

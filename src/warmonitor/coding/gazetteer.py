@@ -1063,6 +1063,9 @@ _NEIGHBOUR_BONUS = 1.0  # Bethlehem (PS) beats Bethlehem, Pennsylvania given ["I
 _ALIAS_SHARE_OF_UNIT = 10
 _ADMIN1_BONUS = 2.0  # Gainesville, Georgia (43 thousand) beats Gainesville, Florida given Georgia
 _CITY_BONUS = 1.5
+# A country's capital is what its bare name means in most news: London, England, unless the
+# report's province holds another London (the province bonus is larger).
+_CAPITAL_BONUS = 1.0
 # A populated place reached only by an alternate name must be this big (smaller inside a
 # context country): alternate names are where the homonyms of common words hide. A place of
 # unknown population (GeoNames gives 0 for Tall ʿAfar) passes only inside a context country or
@@ -1225,8 +1228,11 @@ class Gazetteer:
             if countries or kind == "country":
                 return self._best(countries, context)
         key = normalize_name(name)
-        if _is_generic(key) or key in load_demonyms():
-            return None  # "Old City", "Friday"; "German" is a parish of the Isle of Man
+        curated = any(c.kind == "feature" and c.rank == PRIMARY for c in candidates)
+        if (_is_generic(key) and not curated) or key in load_demonyms():
+            # "Old City", "Friday"; "German" is a parish of the Isle of Man. The project's own
+            # features keep their names ("Middle East").
+            return None
         if kind is not None:
             chosen = [c for c in candidates if c.kind == kind]
             if kind == "city":
@@ -1305,6 +1311,8 @@ class Gazetteer:
             value = math.log10(max(candidate.weight, 1)) - penalties[candidate.rank]
             if is_city:
                 value += _CITY_BONUS
+                if candidate.entry.feature_code == "PPLC":
+                    value += _CAPITAL_BONUS
             if candidate.countries & context.countries:
                 value += _CONTEXT_BONUS
             elif candidate.countries & neighbours:

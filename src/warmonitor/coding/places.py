@@ -409,10 +409,11 @@ def _demonym(text: str, knowledge: Knowledge) -> Callable[[int, int, str], _Name
     """If ``text`` is a demonym ("Syrian", "Palestinians", "European") or a country's name, the
     maker of its name; else None."""
     key = text.casefold()
-    continent = _CONTINENT_ADJECTIVES.get(key.removesuffix("s"))
-    if continent is not None:
+    region = _REGION_ADJECTIVES.get(key.removesuffix("s"))
+    if region is not None:
+        region_name, region_kind = region
         return lambda start, end, _text: _Name(
-            start, end, continent, kind="continent", role=ADJECTIVAL
+            start, end, region_name, kind=region_kind, role=ADJECTIVAL
         )
     country = knowledge.demonyms.get(key)
     if country is None and key.endswith("s"):
@@ -465,15 +466,25 @@ def _demonym_at(
 def _first_words(knowledge: Knowledge) -> set[str]:
     """The first words of every demonym and country name, casefolded: a quick test of whether
     a word may open one (a few hundred keys, cheaper to gather than to test every word)."""
-    return {key.split()[0] for key in (*knowledge.demonyms, *_CONTINENT_ADJECTIVES) if key}
+    return {key.split()[0] for key in (*knowledge.demonyms, *_REGION_ADJECTIVES) if key}
 
 
-_CONTINENT_ADJECTIVES = {
-    "african": "Africa",
-    "asian": "Asia",
-    "european": "Europe",
-    "north american": "North America",
-    "south american": "South America",
+# Adjectives of continents and of regions news names ("European officials", "Central American
+# migrants"), with the kind of place each is in the gazetteer.
+_REGION_ADJECTIVES = {
+    "african": ("Africa", "continent"),
+    "asian": ("Asia", "continent"),
+    "european": ("Europe", "continent"),
+    "north american": ("North America", "continent"),
+    "south american": ("South America", "continent"),
+    "central american": ("Central America", "feature"),
+    "middle eastern": ("Middle East", "feature"),
+    "central asian": ("Central Asia", "feature"),
+    "southeast asian": ("Southeast Asia", "feature"),
+    "west african": ("West Africa", "feature"),
+    "east african": ("East Africa", "feature"),
+    "balkan": ("Balkans", "feature"),
+    "caribbean": ("Caribbean", "feature"),
 }
 
 
