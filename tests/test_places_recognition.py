@@ -167,3 +167,10 @@ def test_places_regions_news_names_and_their_adjectives(extract_text) -> None:
     )
     assert places["Central American"][:2] == ("Central America", "adjectival")
     assert places["Middle East"][:2] == ("Middle East", "named")
+
+
+def test_places_initials_never_mean_a_town_named_like_them(extract_text) -> None:
+    extraction = extract_text("EU ministers met in Brussels, and the UK sent an envoy.")
+    spans = {p.span.text: p for p in extraction.places if p.span}
+    assert "EU" not in spans  # Eu is a town in Normandy
+    assert spans["UK"].country_code == "GB" and spans["Brussels"].country_code == "BE"

@@ -202,6 +202,8 @@ def _resolve_names(
             continue
         if entry is None or (name.weak and not _inside(entry, focus)):
             continue
+        if entry.kind == "city" and _is_acronym(name.text):
+            continue  # "EU" is not Eu, Normandy; "WA" is not Wa, Ghana
         if name.role == EMBEDDED and not _may_be_embedded(entry, name.text, focus):
             continue
         span = Span(span_start, span_end, text[span_start:span_end])
@@ -233,6 +235,13 @@ def _admin1_abbreviations() -> dict[str, tuple[str, str]]:
         for row in csv.DictReader(lines, delimiter="\t"):
             table[row["abbreviation"]] = (row["country"], row["admin1"])
     return table
+
+
+def _is_acronym(text: str) -> bool:
+    """Two to four capitals ("EU", "U.N."): the gazetteer keeps no town's initials, so a town
+    such a name matches is a namesake of the initials, never what they stand for."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()
 
 
 def _inside(entry: GazetteerEntry, focus: _Focus) -> bool:

@@ -73,36 +73,14 @@ class GeotextPeer:
         if code is None:
             return None
         point = self._country_point(code)
-        return Place(
-            name=name,
-            span=span,
-            geonameid=self._country_ids.get(code),
-            lat=point[0] if point else None,
-            lon=point[1] if point else None,
-            country_code=code,
-            admin1=None,
-            admin2=None,
-            feature_code="PCLI",
-            precision=6,
-        )
+        return _place(name, span, self._country_ids.get(code), point, code, "PCLI", 6)
 
     def _city(self, name: str, span: Span) -> Place | None:
         code = self._geotext.index.cities.get(name.lower())
         city = self._cities.get((name.lower(), code))
         if city is None:
             return None
-        return Place(
-            name=name,
-            span=span,
-            geonameid=city.geonameid,
-            lat=city.lat,
-            lon=city.lon,
-            country_code=code,
-            admin1=None,
-            admin2=None,
-            feature_code="PPL",
-            precision=1,
-        )
+        return _place(name, span, city.geonameid, (city.lat, city.lon), code, "PPL", 1)
 
     @cached_property
     def _cities(self) -> dict[tuple[str, str], _City]:
@@ -120,6 +98,29 @@ class GeotextPeer:
     def _country_ids(self) -> dict[str, int]:
         # countryInfo.txt columns: 0 ISO2 ... 16 GeoNames id
         return {row[0]: int(row[16]) for row in _rows("countryInfo.txt") if row[16].isdigit()}
+
+
+def _place(
+    name: str,
+    span: Span,
+    geonameid: int | None,
+    point: tuple[float, float] | None,
+    country_code: str | None,
+    feature_code: str,
+    precision: int,
+) -> Place:
+    return Place(
+        name=name,
+        span=span,
+        geonameid=geonameid,
+        lat=point[0] if point else None,
+        lon=point[1] if point else None,
+        country_code=country_code,
+        admin1=None,
+        admin2=None,
+        feature_code=feature_code,
+        precision=precision,
+    )
 
 
 def _rows(name: str) -> Iterator[list[str]]:
