@@ -65,7 +65,7 @@ class _Name:
     text: str
     kind: str | None = None  # "admin1" after "X province", ...
     weak: bool = False  # counts only inside the document's focus (see _candidates)
-    role: str = NAMED
+    mention: str = NAMED  # as Place.mention
     country: str | None = None  # ISO2, for a demonym: its country needs no look-up
 
 
@@ -146,75 +146,81 @@ def _resolve_names(
     for name in names:
         if any(s <= name.start < e for s, e in covered):
             continue
-        head = doc.char_span(name.start, name.end, alignment_mode="expand")
-        head_index = head.root.i if head is not None else 0
-        if name.country is not None:
-            entry = gazetteer.country(name.country)
-            if entry is not None:
-                span = Span(name.start, name.end, text[name.start : name.end])
-                place = replace(place_from_entry(entry, span), mention=name.role)
-                mentions.append(PlaceMention(place, head_index))
-                covered.append((name.start, name.end))
-            continue
-        abbreviated = _admin1_abbreviations().get(_with_period(text, name))
-        if abbreviated is not None:
-            country, full_name = abbreviated
-            entry = gazetteer.resolve(full_name, kind="admin1", context_countries=(country,))
-            if entry is not None and entry.country_code == country:
-                span = Span(name.start, name.end, text[name.start : name.end])
-                place = replace(place_from_entry(entry, span), mention=name.role)
-                mentions.append(PlaceMention(place, head_index))
-                covered.append((name.start, name.end))
-            continue
-        sub_place, span_start, span_end = _sub_place(text, name.start, name.end)
-        relative = _relative(text, name.start) if sub_place is None else None
-        if relative is not None:
-            span_start = relative.start
         if _is_sub_place_word(name.text) and mentions:
-            # "the Old City" alone: a part of the last city named before it.
-            city = next(
-                (
-                    m
-                    for m in reversed(mentions)
-                    if m.place.mention == NAMED
-                    and m.place.feature_code
-                    and m.place.feature_code.startswith("PPL")
-                ),
-                None,
-            )
-            if city is not None:
-                span = Span(name.start, name.end, text[name.start : name.end])
-                mentions.append(
-                    PlaceMention(_with_sub_place(city.place, name.text, span), head_index)
-                )
+            place = _part_of_last_town(mentions, name, text)
             covered.append((name.start, name.end))
-            continue
-        try:
-            entry = gazetteer.resolve(
-                name.text,
-                kind=name.kind,
-                context_countries=focus.countries,
-                context_admin1=focus.admin1,
-            )
-        except (sqlite3.Error, ValueError) as exc:
-            # Each name fails alone: one that cannot be looked up never costs the others.
-            logger.warning("the place name %r was skipped: %s", name.text[:80], exc)
-            continue
-        if entry is None or (name.weak and not _inside(entry, focus)):
-            continue
-        if entry.kind == "city" and _is_acronym(name.text):
-            continue  # "EU" is not Eu, Normandy; "WA" is not Wa, Ghana
-        if name.role == EMBEDDED and not _may_be_embedded(entry, name.text, focus):
-            continue
-        span = Span(span_start, span_end, text[span_start:span_end])
-        place = place_from_entry(entry, span)
-        if sub_place:
-            place = _with_sub_place(place, sub_place, span)
-        elif relative is not None:
-            place = relative.applied_to(place, span)
-        covered.append((span_start, span_end))
-        mentions.append(PlaceMention(replace(place, mention=name.role), head_index))
+        else:
+            place = _place_for(name, text, gazetteer, focus)
+            if place is not None and place.span is not None:
+                covered.append((place.span.start, place.span.end))
+        if place is not None:
+            head = doc.char_span(name.start, name.end, alignment_mode="expand")
+            mentions.append(PlaceMention(place, head.root.i if head is not None else 0))
     return sorted(mentions, key=lambda m: m.place.span.start if m.place.span else 0)
+
+
+def _place_for(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> Place | None:
+    """The place ``name`` stands for, with its span, sub-place and precision, or None."""
+    as_written = Span(name.start, name.end, text[name.start : name.end])
+    if name.country is not None:  # a demonym
+        entry = gazetteer.country(name.country)
+        return _mentioned(entry, as_written, name) if entry is not None else None
+    abbreviated = _admin1_abbreviations().get(_with_period(text, name))
+    if abbreviated is not None:
+        country, full_name = abbreviated
+        entry = gazetteer.resolve(full_name, kind="admin1", context_countries=(country,))
+        if entry is None or entry.country_code != country:
+            return None
+        return _mentioned(entry, as_written, name)
+    try:
+        entry = gazetteer.resolve(
+            name.text,
+            kind=name.kind,
+            context_countries=focus.countries,
+            context_admin1=focus.admin1,
+        )
+    except (sqlite3.Error, ValueError) as exc:
+        # Each name fails alone: one that cannot be looked up never costs the others.
+        logger.warning("the place name %r was skipped: %s", name.text[:80], exc)
+        return None
+    if entry is None or (name.weak and not _inside(entry, focus)):
+        return None
+    if entry.kind == "city" and _is_acronym(name.text):
+        return None  # "EU" is not Eu, Normandy; "WA" is not Wa, Ghana
+    if name.mention == EMBEDDED and not _may_be_embedded(entry, name.text, focus):
+        return None
+    sub_place, start, end = _sub_place(text, name.start, name.end)
+    relative = _relative(text, name.start) if sub_place is None else None
+    if relative is not None:
+        start = relative.start
+    span = Span(start, end, text[start:end])
+    place = _mentioned(entry, span, name)
+    if sub_place:
+        return _with_sub_place(place, sub_place, span)
+    if relative is not None:
+        return relative.applied_to(place, span)
+    return place
+
+
+def _mentioned(entry: GazetteerEntry, span: Span, name: _Name) -> Place:
+    return replace(place_from_entry(entry, span), mention=name.mention)
+
+
+def _part_of_last_town(mentions: list[PlaceMention], name: _Name, text: str) -> Place | None:
+    """ "the Old City" alone: a part of the last town named before it, if any."""
+    town = next(
+        (
+            m.place
+            for m in reversed(mentions)
+            if m.place.mention == NAMED
+            and m.place.feature_code
+            and m.place.feature_code.startswith("PPL")
+        ),
+        None,
+    )
+    if town is None:
+        return None
+    return _with_sub_place(town, name.text, Span(name.start, name.end, text[name.start : name.end]))
 
 
 def _with_period(text: str, name: _Name) -> str:
@@ -406,11 +412,11 @@ def _embedded(ent, full_text: str, knowledge: Knowledge) -> Iterator[_Name]:
         text = full_text[start:end]
         demonym = _demonym(text, knowledge)
         if demonym is None:
-            yield _Name(start, end, text, weak=True, role=EMBEDDED)
+            yield _Name(start, end, text, weak=True, mention=EMBEDDED)
             continue
         # "the Syrian Observatory", or a country's own name: "the Iraq Body Count"
         name = demonym(start, end, text)
-        yield replace(name, role=EMBEDDED) if name.role == NAMED else name
+        yield replace(name, mention=EMBEDDED) if name.mention == NAMED else name
         return
 
 
@@ -422,7 +428,7 @@ def _demonym(text: str, knowledge: Knowledge) -> Callable[[int, int, str], _Name
     if region is not None:
         region_name, region_kind = region
         return lambda start, end, _text: _Name(
-            start, end, region_name, kind=region_kind, role=ADJECTIVAL
+            start, end, region_name, kind=region_kind, mention=ADJECTIVAL
         )
     country = knowledge.demonyms.get(key)
     if country is None and key.endswith("s"):
@@ -434,7 +440,7 @@ def _demonym(text: str, knowledge: Knowledge) -> Callable[[int, int, str], _Name
         # find that the name means a state there.
         return lambda start, end, text: _Name(start, end, text)
     iso2 = country.iso2
-    return lambda start, end, text: _Name(start, end, text, role=ADJECTIVAL, country=iso2)
+    return lambda start, end, text: _Name(start, end, text, mention=ADJECTIVAL, country=iso2)
 
 
 def _demonyms(doc: Doc, knowledge: Knowledge, found: list[_Name]) -> Iterator[_Name]:
