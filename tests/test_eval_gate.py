@@ -15,13 +15,19 @@ MARGIN = 0.02
 FLOORS = json.loads((Path(__file__).parent / "eval_floor.json").read_text())
 
 
+# The GVA set (2,973 articles) is gated on its first 1,000, which keeps the test run short; its
+# floors in eval_floor.json are measured on those (`warmonitor eval --set gva --limit 1000`).
+GVA_LIMIT = 1000
+
+
 @pytest.fixture(scope="module")
 def scores(extractor):
-    from warmonitor.eval.runner import run_evaluation
+    from warmonitor.eval.runner import GOLD_SETS, run_evaluation
 
     gold = shared_file(GOLD / "case2021_task2.dev.jsonl").parent
-    report = run_evaluation(extractor, gold)
-    return {f"{s.dataset} / {s.metric}": s.score for s in report.scores}
+    report = run_evaluation(extractor, gold, [name for name in GOLD_SETS if name != "gva"])
+    gva = run_evaluation(extractor, gold, ["gva"], limit=GVA_LIMIT)
+    return {f"{s.dataset} / {s.metric}": s.score for s in [*report.scores, *gva.scores]}
 
 
 @pytest.mark.parametrize("metric", sorted(FLOORS))

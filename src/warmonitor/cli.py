@@ -263,7 +263,7 @@ def evaluate(
     sets: Annotated[
         list[str] | None,
         typer.Option(
-            "--set", help="Only these sets: case2021, plover, indiapolice, muc4, geoparsing."
+            "--set", help="Only these sets: case2021, plover, indiapolice, muc4, geoparsing, gva."
         ),
     ] = None,
     limit: Annotated[

@@ -13,11 +13,12 @@ from warmonitor.eval.case2021 import score_case2021
 from warmonitor.eval.crossval import cross_validated, plain
 from warmonitor.eval.geoparsing import score_geoparsing
 from warmonitor.eval.gold import Score
+from warmonitor.eval.gva import score_gva
 from warmonitor.eval.indiapolice import score_indiapolice
 from warmonitor.eval.muc4 import score_muc4
 from warmonitor.eval.plover import score_plover
 
-GOLD_SETS = ("case2021", "plover", "indiapolice", "muc4", "geoparsing")
+GOLD_SETS = ("case2021", "plover", "indiapolice", "muc4", "geoparsing", "gva")
 
 
 @dataclass
@@ -69,8 +70,10 @@ def run_evaluation(
             scores = score_indiapolice(trained, gold_dir, limit)
         elif name == "muc4":
             scores = score_muc4(trained, gold_dir, limit)
-        else:
+        elif name == "geoparsing":
             scores = score_geoparsing(trained, gold_dir, limit)
+        else:
+            scores = score_gva(trained, gold_dir, limit)
         report.scores.extend(scores)
         report.seconds[name] = time.monotonic() - started
     return report
