@@ -434,3 +434,13 @@ def test_coding_two_threats_in_one_breath_keep_distinct_ids(extract_text):
     assert statements and {s.plover_type for s in statements} == {"THREATEN"}
     ids = [e.id for e in result.events]
     assert len(ids) == len(set(ids))
+
+
+def test_coding_a_toll_told_apart_joins_the_reports_only_violent_event(extract_text):
+    extraction = extract_text(
+        "Police said a gunman opened fire at a bar in Toledo on Friday night. "
+        "Three people were injured."
+    )
+    (event,) = extraction.events
+    assert [(f.kind, f.best) for f in event.figures] == [("wounded", 3)]
+    assert extraction.figures == ()

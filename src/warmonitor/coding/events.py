@@ -922,13 +922,18 @@ def _combine(kept: _Mention, new: _Mention, *, fill_only: bool = False) -> _Ment
 def _attach_figures(
     mentions: list[_Mention], figures: list[FigureMention], places: list[PlaceMention]
 ) -> tuple[list[_Mention], list[Figure]]:
-    """Event-scope figures join the event of their clause, or the event at the same place."""
+    """Event-scope figures join the event of their clause, or the event at the same place; a
+    toll told apart from any event ("Three victims were rushed to the hospital") joins the
+    report's violent event when it tells only one."""
     attached: dict[int, list[Figure]] = {}
     loose: list[Figure] = []
+    violent = [i for i, m in enumerate(mentions) if m.event.event_type in _VIOLENT_TYPES]
     for figure in figures:
         target = None
         if figure.figure.scope == "event":
             target = _event_for_figure(figure, mentions, places)
+            if target is None and len(violent) == 1 and figure.figure.kind in _TOLL_KINDS:
+                target = violent[0]
         if target is None:
             loose.append(figure.figure)
         else:
