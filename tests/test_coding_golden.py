@@ -444,3 +444,17 @@ def test_coding_a_toll_told_apart_joins_the_reports_only_violent_event(extract_t
     (event,) = extraction.events
     assert [(f.kind, f.best) for f in event.figures] == [("wounded", 3)]
     assert extraction.figures == ()
+
+
+def test_coding_an_undated_sentence_takes_the_day_its_lead_gave(extract_text):
+    import datetime as dt
+
+    extraction = extract_text(
+        "A man was shot dead in Toledo on Friday night. "
+        "Police said two gunmen attacked him outside a bar.",
+        published=dt.date(2024, 3, 4),  # a Monday
+    )
+    dates = {e.date.start for e in extraction.events if e.date is not None}
+    assert dates == {dt.date(2024, 3, 1)}
+    spans = {e.date.span.text for e in extraction.events if e.date and e.date.span}
+    assert spans == {"Friday"}

@@ -322,7 +322,7 @@ def _code_trigger(
     actor2 = None if _covers(actor2, trigger) else actor2
     owners = {t.token.i: _clause_anchor(t.token) for t in siblings}
     location = _location_for(trigger, anchor, owners, places, claim)
-    date = _date_for(anchor, owners, article.published)
+    date = _date_for(anchor, owners, article.published) or _date_before(anchor, article.published)
     if _is_background(date, article.published) and modality in EVENT_MODALITIES:
         modality = "historical"
     if date is None and article.published is not None:
@@ -659,6 +659,28 @@ def _date_for(
         resolved = resolve_date(ent.text, published)
         if resolved is not None:
             return EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
+    return None
+
+
+# How many sentences back an undated event looks for the day its report gave it: a lead's date
+# covers the sentences that go on telling the incident, not the whole report.
+_DATE_LOOKBACK = 3
+
+
+def _date_before(anchor: Token, published: dt.date | None) -> EventDate | None:
+    """For an event whose sentence names no date, the day named by the closest sentence before
+    it that names one ("A man was shot dead on Friday night. Police said two men ran away"):
+    reports date an incident once, then tell it. Only a day counts, never the day of a
+    statement; the date's span shows where it was read."""
+    sentences = list(anchor.doc.sents)
+    here = next((i for i, s in enumerate(sentences) if s.start <= anchor.i < s.end), 0)
+    for sentence in reversed(sentences[max(0, here - _DATE_LOOKBACK) : here]):
+        for ent in sentence.ents:
+            if ent.label_ not in ("DATE", "TIME") or _dates_a_statement(ent.root):
+                continue
+            resolved = resolve_date(ent.text, published)
+            if resolved is not None and resolved.precision == 1:
+                return EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
     return None
 
 
