@@ -31,7 +31,7 @@ from warmonitor.coding.opinions import POLITICAL_TYPES, TERRITORIAL, SentenceOpi
 from warmonitor.coding.places import NAMED, PlaceMention
 from warmonitor.coding.statements import statement_about
 from warmonitor.coding.syntax import REPORTING_VERBS, clause_subject, span_of
-from warmonitor.coding.taxonomy import load_taxonomy, plover_for
+from warmonitor.coding.taxonomy import VIOLENT_TYPES, load_taxonomy, plover_for
 from warmonitor.coding.triggers import AGREE_VERBS, LIGHT_VERBS, Trigger, find_triggers
 from warmonitor.model import (
     EVENT_MODALITIES,
@@ -82,7 +82,6 @@ _WEAPON_SUB_TYPES = (
 )
 _OTHER_DISCOUNT = 0.15
 _SPECIFICITY = {"Armed clash": 0, "Attack": 1}
-_VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _TOLL_KINDS = {
     "killed",
     "wounded",
@@ -271,7 +270,7 @@ def _fits(event: Event, sub_event_type: str, mention: _Mention) -> bool:
     # A statement stays a statement: "the minister urged restraint after police fired on
     # protesters" tells the urging; the firing is an event of its own, with its own word.
     if event.plover_type in _VERBAL_PLOVER and load_taxonomy()[sub_event_type].event_type in (
-        _VIOLENT_TYPES | {"Protests", "Riots"}
+        VIOLENT_TYPES | {"Protests", "Riots"}
     ):
         return False
     # A protest event needs protesters: "massacre" in a sentence about a governor is not one.
@@ -360,7 +359,7 @@ def _code_trigger(
     nobody_nowhere = actor1 is None and actor2 is None and location is None
     if (
         nobody_nowhere
-        and event_type not in _VIOLENT_TYPES
+        and event_type not in VIOLENT_TYPES
         and (trigger.entry.pos == "NOUN" or sub_event_type == "Other")
     ):
         return None  # "threatening", "an arrest report": nothing to code
@@ -838,11 +837,11 @@ def _governing_mention(merged: list[_Mention], mention: _Mention) -> int | None:
     token = mention.trigger.token
     if (
         token.dep_ not in ("advcl", "conj", "xcomp")
-        or mention.event.event_type not in _VIOLENT_TYPES
+        or mention.event.event_type not in VIOLENT_TYPES
     ):
         return None
     for index, kept in enumerate(merged):
-        if kept.trigger.token.i == token.head.i and kept.event.event_type in _VIOLENT_TYPES:
+        if kept.trigger.token.i == token.head.i and kept.event.event_type in VIOLENT_TYPES:
             return index
     return None
 
@@ -852,9 +851,7 @@ def _referent(merged: list[_Mention], mention: _Mention) -> int | None:
     wanted = _kind(mention.event)
     for index in range(len(merged) - 1, -1, -1):
         found = merged[index].event
-        if _kind(found) == wanted or (
-            found.event_type in _VIOLENT_TYPES and mention.back_reference
-        ):
+        if _kind(found) == wanted or (found.event_type in VIOLENT_TYPES and mention.back_reference):
             return index
     return None
 
@@ -882,7 +879,7 @@ def _same_event(a: _Mention, b: _Mention) -> bool:
     same_sentence = a.event.sentence == b.event.sentence
     if not same_sentence and _kind(a.event) != _kind(b.event):
         return False
-    both_violent = a.event.event_type in _VIOLENT_TYPES and b.event.event_type in _VIOLENT_TYPES
+    both_violent = a.event.event_type in VIOLENT_TYPES and b.event.event_type in VIOLENT_TYPES
     if same_sentence and not (both_violent or a.event.sub_event_type == b.event.sub_event_type):
         return False
     if not _actors_compatible(a.event, b.event):
@@ -949,7 +946,7 @@ def _attach_figures(
     report's violent event when it tells only one."""
     attached: dict[int, list[Figure]] = {}
     loose: list[Figure] = []
-    violent = [i for i, m in enumerate(mentions) if m.event.event_type in _VIOLENT_TYPES]
+    violent = [i for i, m in enumerate(mentions) if m.event.event_type in VIOLENT_TYPES]
     for figure in figures:
         target = None
         if figure.figure.scope == "event":

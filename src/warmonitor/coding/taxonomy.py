@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 from warmonitor.coding.knowledge import read_rows
 
+# ACLED's "political violence" event types: the ones that have victims, tolls and a front line.
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
 PLOVER_TYPES = (
     "AGREE",
     "CONSULT",

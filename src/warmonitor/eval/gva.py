@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from warmonitor.coding.gazetteer import normalize_name
+from warmonitor.coding.taxonomy import VIOLENT_TYPES
 from warmonitor.eval.gold import Score, read_gold
 from warmonitor.ingest.identity import article_id
 from warmonitor.ingest.text import clean_report
@@ -30,7 +31,6 @@ from warmonitor.model import Article, Event, Extraction
 
 DATASET = "gva"
 GOLD_FILE = "gva.dev.jsonl"
-_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 @dataclass
@@ -119,7 +119,7 @@ def judge(record: dict[str, Any], extraction: Extraction) -> dict[str, bool | No
 
 def incident_event(extraction: Extraction) -> Event | None:
     """The article's main violent event: the most confident one."""
-    violent = [e for e in extraction.events if e.event_type in _VIOLENT_TYPES]
+    violent = [e for e in extraction.events if e.event_type in VIOLENT_TYPES]
     return max(violent, key=lambda e: e.confidence, default=None)
 
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from warmonitor.coding.taxonomy import VIOLENT_TYPES
 from warmonitor.eval.gold import Score, articles_for, read_gold
 from warmonitor.eval.metrics import prf
 from warmonitor.model import Event
@@ -34,7 +35,6 @@ LEVELS = ("sentence", "article")
 _POLICE_PREFIX = "Police Forces of"
 _POLICE_WORDS = ("police", "policem", "cop", "constab")
 # Police using violence: what ACLED codes as violence, and force used on a crowd.
-_FORCE_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _CROWD_FORCE = {"Excessive force against protesters", "Protest with intervention"}
 _KILL_WORDS = ("kill", "massacre", "execut", "lynch", "shot dead", "shoot dead")
 # Arrests by these are not police arrests; an arrest by anyone else (the state, a person the
@@ -80,7 +80,7 @@ def police_labels(event: Event) -> frozenset[str]:
         labels.add("ARREST")
     if event.sub_event_type in _CROWD_FORCE and anyone_but_armed:
         labels.add("FORCE")
-    if police and event.event_type in _FORCE_TYPES:
+    if police and event.event_type in VIOLENT_TYPES:
         labels.add("FORCE")
         if _is_killing(event):
             labels.add("KILL")
