@@ -21,6 +21,16 @@ FRIDAY = dt.date(2017, 6, 30)
         ("28 June 2016", dt.date(2016, 6, 28), dt.date(2016, 6, 28), 1),
         ("in July", dt.date(2016, 7, 1), dt.date(2016, 7, 31), 4),
         ("in 2014", dt.date(2014, 1, 1), dt.date(2014, 12, 31), 5),
+        ("last Friday", dt.date(2017, 6, 23), dt.date(2017, 6, 23), 1),
+        ("between Monday and Wednesday", dt.date(2017, 6, 26), dt.date(2017, 6, 28), 2),
+        ("from Friday to Sunday", dt.date(2017, 6, 23), dt.date(2017, 6, 25), 2),
+        ("since Tuesday", dt.date(2017, 6, 27), FRIDAY, 2),
+        ("over the weekend", dt.date(2017, 6, 24), dt.date(2017, 6, 25), 2),
+        ("overnight", dt.date(2017, 6, 29), FRIDAY, 2),
+        ("two weeks ago", dt.date(2017, 6, 13), dt.date(2017, 6, 19), 3),
+        ("three months ago", dt.date(2017, 3, 17), dt.date(2017, 4, 16), 4),
+        ("earlier this month", dt.date(2017, 6, 1), FRIDAY, 4),
+        ("last year", dt.date(2016, 1, 1), dt.date(2016, 12, 31), 5),
     ],
 )
 def test_dates_resolve_against_publication(text, start, end, precision):

@@ -100,6 +100,16 @@ def _year_for(year: str | None, month: int, day: int, published: dt.date | None)
 
 
 def _resolve_relative(text: str, published: dt.date) -> ResolvedDate | None:
+    span = _weekday_span(text, published)
+    if span is not None:
+        return span
+    if re.search(r"\bovernight\b", text):
+        return ResolvedDate(published - dt.timedelta(days=1), published, 2)
+    if re.search(r"\b(?:weekend)\b", text):
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+        if "last" in text.split() and saturday == published:
+            saturday -= dt.timedelta(days=7)
+        return ResolvedDate(saturday, min(saturday + dt.timedelta(days=1), published), 2)
     if re.search(r"\b(?:today|tonight|this morning|this afternoon|this evening)\b", text):
         return ResolvedDate(published, published, 1)
     if re.search(r"\b(?:yesterday|last night)\b", text):
@@ -111,11 +121,27 @@ def _resolve_relative(text: str, published: dt.date) -> ResolvedDate | None:
             back = 7
         day = published - dt.timedelta(days=back)
         return ResolvedDate(day, day, 1)
-    if match := re.search(r"\b(\w+)\s+days?\s+ago\b", text):
+    if match := re.search(r"\b(\w+)\s+(day|week|month)s?\s+ago\b", text):
         count = _count(match.group(1))
-        if count is not None:
+        if count is not None and match.group(2) == "day":
             day = published - dt.timedelta(days=count)
             return ResolvedDate(day, day, 1)
+        if count is not None:
+            # "two weeks ago": about that day, so the week around it; "three months ago": the
+            # month around it.
+            days, half, precision = (
+                (7 * count, 3, 3)
+                if match.group(2) == "week"
+                else (
+                    30 * count,
+                    15,
+                    4,
+                )
+            )
+            middle = published - dt.timedelta(days=days)
+            return ResolvedDate(
+                middle - dt.timedelta(days=half), middle + dt.timedelta(days=half), precision
+            )
     if re.search(r"\blast week\b", text):
         monday = published - dt.timedelta(days=published.weekday() + 7)
         return ResolvedDate(monday, monday + dt.timedelta(days=6), 3)
@@ -127,6 +153,11 @@ def _resolve_relative(text: str, published: dt.date) -> ResolvedDate | None:
         return ResolvedDate(end.replace(day=1), end, 4)
     if re.search(r"\bthis month\b", text):
         return ResolvedDate(published.replace(day=1), published, 4)
+    if re.search(r"\blast year\b", text):
+        year = published.year - 1
+        return ResolvedDate(dt.date(year, 1, 1), dt.date(year, 12, 31), 5)
+    if re.search(r"\bthis year\b", text):
+        return ResolvedDate(dt.date(published.year, 1, 1), published, 5)
     if match := re.search(r"\b(?:past|last)\s+(\w+)\s+(day|week|month)s?\b", text):
         count = _count(match.group(1))
         if count is not None:
@@ -134,6 +165,26 @@ def _resolve_relative(text: str, published: dt.date) -> ResolvedDate | None:
             precision = 2 if days <= 6 else 3 if days <= 7 else 4 if days <= 30 else 5
             return ResolvedDate(published - dt.timedelta(days=days), published, precision)
     return None
+
+
+def _weekday_span(text: str, published: dt.date) -> ResolvedDate | None:
+    """ "between Monday and Wednesday", "from Friday to Sunday", "since Tuesday", "Monday and
+    Tuesday": the days from the first to the second (or to publication), the latest such days
+    on or before publication; precision 2 (two to six days)."""
+    names = "|".join(_WEEKDAYS)
+    if match := re.search(rf"\bsince\s+(?:last\s+)?({names})\b", text):
+        start = _latest(match.group(1), published)
+        return ResolvedDate(start, published, 1 if start == published else 2)
+    pair = re.search(rf"\b({names})\s+(?:and|to|through|until|-|–)\s+({names})\b", text)
+    if pair is None:
+        return None
+    end = _latest(pair.group(2), published)
+    start = end - dt.timedelta(days=(_WEEKDAYS[pair.group(2)] - _WEEKDAYS[pair.group(1)]) % 7)
+    return ResolvedDate(start, end, 1 if start == end else 2)
+
+
+def _latest(weekday: str, published: dt.date) -> dt.date:
+    return published - dt.timedelta(days=(published.weekday() - _WEEKDAYS[weekday]) % 7)
 
 
 def _count(word: str) -> int | None:
