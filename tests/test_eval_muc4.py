@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from tests.conftest import GOLD, shared_file
 from warmonitor.eval.muc4 import (
     GOLD_FILE,
@@ -131,7 +133,38 @@ def test_muc4_scores_twenty_real_documents(extractor) -> None:
         "weapon F1 (head noun)",
         "role fillers micro F1 (head noun)",
         "incident type F1",
+        "killed number (stated) F1",
+        "victim number (exact) F1",
+        "incident date (exact day) F1",
     }
     assert all(0.0 <= s.score <= 1.0 and s.note.startswith("P ") for s in scores)
     assert metrics["victim F1 (head noun)"].items > 0
     assert metrics["incident type F1"].score > 0.0
+
+
+def test_muc4_numbers_and_days_are_scored_as_sets() -> None:
+    from warmonitor.eval.muc4 import gold_values, match_values
+
+    record = {
+        "templates": [
+            {
+                "optional": False,
+                "killed": 2,
+                "killed_exact": True,
+                "victim_number": [{"min": 2, "max": 2}, {"min": 2, "max": None}],
+                "date_range": {"start": "1990-01-05", "end": "1990-01-05"},
+            },
+            {  # optional templates are neither required nor penalised
+                "optional": True,
+                "killed": 5,
+                "killed_exact": True,
+                "victim_number": [{"min": 5, "max": 5}],
+                "date_range": {"start": "1990-01-01", "end": "1990-01-09"},
+            },
+        ]
+    }
+    assert gold_values(record, "killed") == {2}
+    assert gold_values(record, "victim_number") == {2}
+    assert gold_values(record, "date") == {dt.date(1990, 1, 5)}
+    tally = match_values({2}, {2, 7})
+    assert (tally.true_positives, tally.false_positives, tally.false_negatives) == (1, 1, 0)

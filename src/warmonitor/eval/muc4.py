@@ -66,6 +66,18 @@ _FIRE_WORDS = re.compile(r"burn|torch|fire|arson|blaze|incinerat", re.IGNORECASE
 # MUC's roles, as named in the gold templates, and the names the scores are printed under.
 ROLES = {"perp_org": "perpetrator organisation", "victim": "victim", "weapon": "weapon"}
 _VICTIM_FIGURES = frozenset({"killed", "wounded", "kidnapped"})
+# Numbers and days a template states, scored as sets per document like the role fillers:
+VALUES = {
+    # the template's "killed" (victim numbers with the effect DEATH) where the report states
+    # it, against each violent event's killed figures added up;
+    "killed": "killed number (stated)",
+    # each exact victim number, against the numbers of people hurt, killed or taken in the
+    # violent events;
+    "victim_number": "victim number (exact)",
+    # the incident's day where the template gives one, against the violent events dated to a
+    # day.
+    "date": "incident date (exact day)",
+}
 _NOT_PERPETRATORS = frozenset({"CVL"})
 
 # Words that end a noun phrase's head: what follows them modifies it ("the bomb in the car",
@@ -108,17 +120,21 @@ def score_muc4(extractor, gold_dir: Path, limit: int | None = None) -> list[Scor
     """Head-noun role-filler scores and incident-type scores on the MUC-4 dev documents."""
     records = read_gold(gold_dir / GOLD_FILE, limit)
     extractions = extractor.extract_many(muc4_articles(records))
-    tallies = {role: Tally() for role in (*ROLES, "incident_type")}
+    tallies = {role: Tally() for role in (*ROLES, "incident_type", *VALUES)}
     for record, extraction in zip(records, extractions, strict=True):
         predicted = predicted_fillers(extraction)
-        for role, tally in tallies.items():
-            tally.add(match_fillers(gold_entities(record, role), predicted[role]))
+        for role in (*ROLES, "incident_type"):
+            tallies[role].add(match_fillers(gold_entities(record, role), predicted[role]))
+        values = predicted_values(extraction)
+        for key in VALUES:
+            tallies[key].add(match_values(gold_values(record, key), values[key]))
     fillers = Tally()
     for role in ROLES:
         fillers.add(tallies[role])
     rows = [(f"{name} F1 (head noun)", tallies[role]) for role, name in ROLES.items()]
     rows.append(("role fillers micro F1 (head noun)", fillers))
     rows.append(("incident type F1", tallies["incident_type"]))
+    rows += [(f"{name} F1", tallies[key]) for key, name in VALUES.items()]
     return [_score(metric, tally) for metric, tally in rows]
 
 
@@ -300,3 +316,50 @@ def _actor_names(actor) -> tuple[str, ...]:
 
 def _names(*names: str) -> frozenset[str]:
     return frozenset(key for name in names for key in head_keys(name))
+
+
+# -- numbers and dates -----------------------------------------------------------------------
+
+
+def gold_values(record: dict[str, Any], key: str) -> set[Any]:
+    """The values a document's required templates state for ``key`` (see :data:`VALUES`)."""
+    found: set[Any] = set()
+    for template in record.get("templates", []):
+        if template.get("optional"):
+            continue
+        if key == "killed" and template.get("killed_exact") and template.get("killed"):
+            found.add(template["killed"])
+        elif key == "victim_number":
+            found.update(
+                number["min"]
+                for number in template.get("victim_number") or ()
+                if number.get("min") is not None and number["min"] == number.get("max")
+            )
+        elif key == "date":
+            span = template.get("date_range") or {}
+            if span.get("start") and span["start"] == span.get("end"):
+                found.add(dt.date.fromisoformat(span["start"]))
+    return found
+
+
+def predicted_values(extraction: Extraction) -> dict[str, set[Any]]:
+    """What warmonitor's violent events say for each of :data:`VALUES`."""
+    history = [e for e in extraction.non_events if e.modality == "historical"]
+    violent = [e for e in (*extraction.events, *history) if incident_type(e) is not None]
+    killed = {
+        total
+        for event in violent
+        if (total := sum(f.best or 0 for f in event.figures if f.kind == "killed"))
+    }
+    victims = {f.best for e in violent for f in e.figures if f.kind in _VICTIM_FIGURES and f.best}
+    days = {
+        e.date.start
+        for e in violent
+        if e.date is not None and e.date.precision == 1 and e.date.start is not None
+    }
+    return {"killed": killed, "victim_number": victims, "date": days}
+
+
+def match_values(gold: set[Any], predicted: set[Any]) -> Tally:
+    hits = len(gold & predicted)
+    return Tally(hits, len(predicted) - hits, len(gold) - hits)
