@@ -301,7 +301,7 @@ def test_cli_ingest_examples_prints_one_summary_line(examples_db) -> None:
     assert len(summary) == 1, f"no single summary line in stderr:\n{proc.stderr}"
     line = summary[0]
     counts = row_counts(db)
-    assert int(re.search(r"(\d+) documents", line).group(1)) == counts["articles"] == 7
+    assert int(re.search(r"(\d+) documents", line).group(1)) == counts["articles"] == 8
     assert int(re.search(r"(\d+) events", line).group(1)) == counts["events"] > 0
     assert int(re.search(r"(\d+) errors", line).group(1)) == 0
 
@@ -310,7 +310,7 @@ def test_cli_ingest_twice_adds_nothing(examples_db, tmp_path: Path) -> None:
     db = tmp_path / "again.db"
     shutil.copy(examples_db[0], db)
     before = row_counts(db)
-    assert before["articles"] == 7 and before["events"] > 0
+    assert before["articles"] == 8 and before["events"] > 0
     assert {"articles", "events", "actors", "places", "figures", "sources", "reviews"} <= set(
         before
     )

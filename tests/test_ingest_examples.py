@@ -39,7 +39,7 @@ def articles() -> list[Article]:
 
 
 def test_every_example_is_read_and_the_readme_is_not(articles: list[Article]) -> None:
-    assert len(articles) == 7  # three texts, one page, three JSONL records
+    assert len(articles) == 8  # four texts, one page, three JSONL records
     assert not any("README" in (a.source_id or "") for a in articles)
     assert len({a.id for a in articles}) == len(articles)
 

@@ -136,6 +136,51 @@ def test_dozens_of_civilians_displaced(result):
     assert figure.approximate and figure.who == "civilians"
 
 
+def test_figure_hundreds_of_thousands_under_islamic_state_rule(result):
+    (figure,) = [f for f in _all_figures(result) if f.kind == "ruled"]
+    assert (figure.low, figure.best, figure.high) == (200_000, 200_000, 999_999)
+    assert figure.span.text == "hundreds of thousands of people"  # "over" is no qualifier here
+
+
+def _control(result, kind, to_actor):
+    return [c for c in result.control if c.kind == kind and c.to_actor == to_actor]
+
+
+def test_control_both_territorial_changes_with_their_claimants(result):
+    (raqqa,) = _control(result, "change", "Islamic State")
+    assert raqqa.from_actor == "Syrian Democratic Forces"
+    assert raqqa.place.geonameid == 172955 and "industrial district" in raqqa.territory
+    assert raqqa.according_to.type == "monitor"
+    assert raqqa.event_id == _event(result, "Non-state actor overtakes territory").id
+    (aleppo,) = _control(result, "change", "Government of Syria")
+    assert aleppo.from_actor == "Islamic State"
+    assert aleppo.place.feature_code.startswith("ADM1") and aleppo.place.country_code == "SY"
+    assert aleppo.according_to.type == "military" and aleppo.according_to.anonymous
+
+
+def test_control_standing_claims_of_islamic_state(result):
+    standing = {c.territory: c for c in _control(result, "standing", "Islamic State")}
+    # "the group still controls territory west and south of the city": the city is Mosul, and
+    # the hundreds of thousands under its sway go with the claim.
+    west = standing["territory west and south of the city"]
+    assert west.place.name == "Mosul" and west.population.low == 200_000
+    assert west.date.start == PUBLISHED and west.date.span is None
+    # "its fighters still occupy an area as big as Belgium": Belgium gives the size, not the
+    # place, and "one estimate" is an anonymous claimant.
+    (area,) = [c for c in standing.values() if "Belgium" in c.territory]
+    assert 30_000 < area.area_km2 < 31_000
+    assert area.place is None or area.place.country_code != "BE"
+    assert area.according_to.anonymous
+    # "Mosul, long held by IS".
+    assert standing["Mosul"].place.name == "Mosul"
+
+
+def test_control_never_from_the_forecast(result):
+    text = result.article.text
+    forecast = text.index("four to five days")
+    assert not [c for c in result.control if c.span.start <= forecast < c.span.end]
+
+
 def test_places_that_must_resolve(result):
     by_name = {(p.name, p.country_code, p.feature_code) for p in result.places}
     names = {p.name for p in result.places}

@@ -174,3 +174,19 @@ def test_places_initials_never_mean_a_town_named_like_them(extract_text) -> None
     spans = {p.span.text: p for p in extraction.places if p.span}
     assert "EU" not in spans  # Eu is a town in Normandy
     assert spans["UK"].country_code == "GB" and spans["Brussels"].country_code == "BE"
+
+
+def test_places_an_event_without_a_place_takes_the_town_named_just_before(extract_text) -> None:
+    import datetime as dt
+
+    extraction = extract_text(
+        "Police responded to a call on Elm Street in Dayton, Ohio, late on Friday. "
+        "A 19-year-old man was shot and killed, police said. "
+        "Officers arrested a suspect in Columbus on Saturday.",
+        published=dt.date(2024, 3, 10),
+    )
+    (killing,) = [e for e in extraction.events if e.event_type != "Strategic developments"]
+    assert killing.location.name == "Dayton" and killing.location.span.text == "Dayton"
+    # The arrest names its own town.
+    arrest = [e for e in extraction.events if e.sub_event_type == "Arrests"]
+    assert all(e.location.name == "Columbus" for e in arrest)

@@ -38,6 +38,7 @@ def test_documented_tables_exist(conn: sqlite3.Connection):
         "sources",
         "source_mentions",
         "reviews",
+        "control",
         "schema_version",
     } <= names
     assert set(DATA_TABLES) == names - {"schema_version"}
@@ -91,9 +92,28 @@ def test_a_version_1_database_gains_the_mention_of_each_place(tmp_path):
     old = sqlite3.connect(path)
     with old:
         old.execute("ALTER TABLE place_mentions DROP COLUMN mention")
+        old.execute("DROP TABLE control")
         old.execute("UPDATE schema_version SET version = 1")
     old.close()
     with open_store(str(path)) as store:
         columns = {row[1] for row in store._conn.execute("PRAGMA table_info(place_mentions)")}
         (version,) = store._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
     assert "mention" in columns and version == SCHEMA_VERSION
+
+
+def test_a_version_2_database_gains_the_control_table(tmp_path):
+    # Version 2 had no control table: build one as it was, then open it.
+    path = tmp_path / "old.db"
+    with open_store(str(path)):
+        pass
+    old = sqlite3.connect(path)
+    with old:
+        old.execute("DROP TABLE control")
+        old.execute("UPDATE schema_version SET version = 2")
+    old.close()
+    with open_store(str(path)) as store:
+        columns = {row[1] for row in store._conn.execute("PRAGMA table_info(control)")}
+        indexes = {row[1] for row in store._conn.execute("PRAGMA index_list(control)")}
+        (version,) = store._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+    assert {"territory", "from_actor", "to_actor", "source_name"} <= columns
+    assert "control_to_actor" in indexes and version == SCHEMA_VERSION

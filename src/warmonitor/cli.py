@@ -254,6 +254,49 @@ def show(
     _print_event(stored, article)
 
 
+@app.command()
+def control(
+    ctx: typer.Context,
+    db: DbOption = None,
+    place: Annotated[
+        str | None, typer.Option(help="Part of a place's name, territory or province.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="An actor's name, alias or part of its name.")
+    ] = None,
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table, csv or json.")
+    ] = OutputFormat.table,
+) -> None:
+    """Who holds which place: the control timeline of places, conflicting claims side by side.
+
+    With --actor, the table also lists what that actor holds, has lost or disputes.
+
+    Example: warmonitor control --place Raqqa
+    """
+    from warmonitor.export.control import (
+        control_timelines,
+        holdings,
+        write_control_csv,
+        write_control_jsonl,
+    )
+
+    config: Config = ctx.obj
+    actors = _actor_names(actor) if actor else ()
+    with _open_existing_store(db or config.store.url) as store:
+        found = _guard(lambda: store.query_control(place, actors))
+    timelines = control_timelines(found)
+    if output_format is OutputFormat.csv:
+        write_control_csv(timelines, sys.stdout)
+    elif output_format is OutputFormat.json:
+        write_control_jsonl(timelines, sys.stdout)
+    elif output_format is OutputFormat.geojson:
+        _fail("control records export as table, csv or json")
+    else:
+        _print_control(timelines, holdings(timelines, actors) if actors else None, actor)
+    err.print(f"{len(found)} control records, {len(timelines)} places")
+
+
 @app.command("eval")
 def evaluate(
     ctx: typer.Context,
@@ -383,6 +426,67 @@ def gazetteer_build(ctx: typer.Context) -> None:
         f"gazetteer written to {escape(str(config.gazetteer.path))}: {counts} "
         f"({stats.file_bytes / 1e6:.1f} MB in {stats.build_seconds:.1f} s)"
     )
+
+
+def _actor_names(text: str) -> tuple[str, ...]:
+    """What --actor matches: the text itself and the canonical name of an actor it is an
+    alias of ("IS", "ISIL", "Daesh" all find "Islamic State")."""
+    from warmonitor.coding.knowledge import load_knowledge
+
+    key = text.strip().casefold()
+    names = [text.strip()]
+    for entry in load_knowledge().actors:
+        if key == entry.name.casefold() or key in (a.casefold() for a in entry.aliases):
+            names.append(entry.name)
+    return tuple(dict.fromkeys(names))
+
+
+def _print_control(timelines: list, held: list | None, actor: str | None) -> None:
+    console = Console()
+    console.width = max(console.width, 150)
+    for timeline in timelines:
+        table = Table(title=escape(timeline.label), title_justify="left", pad_edge=False)
+        for column in ("date", "territory", "change", "holder", "according to", ""):
+            table.add_column(column, overflow="fold")
+        for moment in timeline.moments:
+            for claim in moment.claims:
+                record = claim.record
+                date = record.date
+                when = ""
+                if date is not None and date.start is not None:
+                    when = date.start.isoformat()
+                    if date.end and date.end != date.start:
+                        when += f"..{date.end.isoformat()}"
+                change = (
+                    f"{record.from_actor or '?'} -> {record.to_actor or '?'}"
+                    if record.kind == "change"
+                    else "holds"
+                )
+                source = record.according_to
+                table.add_row(
+                    *map(
+                        escape,
+                        (
+                            when,
+                            record.territory,
+                            change,
+                            record.to_actor or "",
+                            f"{source.name} ({source.type or 'unknown'})" if source else "",
+                            "DISPUTED" if moment.disputed else "",
+                        ),
+                    )
+                )
+            if moment is not timeline.moments[-1]:
+                table.add_section()
+        console.print(table)
+    if held is not None:
+        console.print(f"[bold]{escape(actor or '')}[/]: what it holds, lost or disputes")
+        for holding in held:
+            moment = holding.moment
+            since = moment.start.isoformat() if moment.start else "undated"
+            console.print(f"  {holding.status:9} {escape(holding.timeline.label)} (as of {since})")
+        if not held:
+            console.print("  nothing on record")
 
 
 def _print_event_table(found: list) -> None:

@@ -37,7 +37,11 @@ FIGURE_KINDS = (
     "detained",
     "kidnapped",
     "missing",
+    "ruled",  # people living under an armed group's rule: "holding sway over 300,000 people"
 )
+
+# How a report tells who holds a place (ControlRecord.kind).
+CONTROL_KINDS = ("change", "standing")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +144,18 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureRange:
+    """Where claimants disagree on one figure of an event ("12 killed, police said"; "the task
+    force put the toll at 19"), the range their claims span; each claim stays in the figures."""
+
+    kind: str
+    who: str | None
+    low: int  # the smallest number claimed
+    high: int  # the largest number claimed
+    claimants: tuple[str, ...]  # who claims what, in the order the report cites them
+
+
+@dataclass(frozen=True, slots=True)
 class EventDate:
     """When an event happened, as a span of days with UCDP date precision (1 day ... 5 year)."""
 
@@ -156,6 +172,30 @@ class Territory:
     from_actor: str | None
     to_actor: str | None
     place: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ControlRecord:
+    """Who holds a place, as one report tells it.
+
+    A "change" is a place changing hands (taken, retaken, driven out, withdrew, handed over,
+    fell to): ``from_actor`` lost it, ``to_actor`` gained it, either may be unknown. A
+    "standing" claim says who holds a place ("the group still controls territory west of the
+    city", "rebel-held Idlib", "under army control"): ``to_actor`` is the holder and
+    ``from_actor`` is None.
+    """
+
+    kind: str  # one of CONTROL_KINDS
+    territory: str  # what is held, in the report's words: "territory west and south of the city"
+    place: Place | None  # the named place the territory is (or lies in), when there is one
+    from_actor: str | None
+    to_actor: str | None
+    date: EventDate | None
+    according_to: Source | None
+    span: Span  # the sentence the record was read from
+    event_id: str | None = None  # the territorial event a change comes from
+    area_km2: float | None = None  # "an area as big as Belgium": Belgium's area
+    population: Figure | None = None  # "holding sway over hundreds of thousands of people"
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +219,7 @@ class Event:
     modality: str = "asserted"
     territory: Territory | None = None
     confidence: float = 0.5
+    figure_ranges: tuple[FigureRange, ...] = ()  # where claimants disagree on a figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +232,7 @@ class Extraction:
     events: tuple[Event, ...] = ()  # asserted or claimed only
     figures: tuple[Figure, ...] = ()  # figures tied to no single event
     non_events: tuple[Event, ...] = field(default=())  # forecasts, negations, hypotheticals
+    control: tuple[ControlRecord, ...] = ()  # who holds which place, by whose account
 
 
 @dataclass(frozen=True, slots=True)

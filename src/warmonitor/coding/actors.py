@@ -384,6 +384,13 @@ def _classifier_of(token: Token) -> Token:
     return token
 
 
+def holding_party(name: str) -> str:
+    """Who holds territory that an actor takes: a state's army takes it for the government."""
+    if name.startswith("Military Forces of "):
+        return "Government of " + name.removeprefix("Military Forces of ")
+    return name
+
+
 def fill_country(actor: Actor | None, country: Country | None) -> Actor | None:
     """Categories of people take the country of the event: "Civilians (Iraq)"."""
     if actor is None or country is None or actor.country is not None:

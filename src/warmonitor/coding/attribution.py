@@ -30,7 +30,7 @@ def find_claimant(token: Token, knowledge: Knowledge) -> tuple[Source, Token] | 
     """The source that the sentence attributes ``token``'s clause to, with the reporting verb
     (or "according") that introduces it; None when the sentence speaks in the reporter's voice."""
     for head in ancestors_within_sentence(token):
-        if head.lemma_ in REPORTING_VERBS and head.pos_ in ("VERB", "AUX"):
+        if _puts_a_toll(head) or head.lemma_ in REPORTING_VERBS and head.pos_ in ("VERB", "AUX"):
             subject = _subject_of(head)
             if subject is not None and not _is_inside(token, subject):
                 return source_from_phrase(noun_phrase(subject), knowledge), head
@@ -48,6 +48,13 @@ def find_claimant(token: Token, knowledge: Knowledge) -> tuple[Source, Token] | 
                 # A parenthetical "..., a military source said, ..." after the clause it covers.
                 return source_from_phrase(noun_phrase(subject), knowledge), candidate
     return None
+
+
+def _puts_a_toll(verb: Token) -> bool:
+    """ "The task force put the death toll at 19": whoever puts the toll at a number claims it."""
+    return verb.lemma_ == "put" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "toll" for c in verb.children
+    )
 
 
 _BACK_REFERENCES = {"he", "she", "they", "it", "we"}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from warmonitor.coding.attribution import reporter_source
 from warmonitor.coding.classifier import EventClassifiers
-from warmonitor.coding.events import code_events
+from warmonitor.coding.control import read_control
+from warmonitor.coding.events import code_events, document_resolver
 from warmonitor.coding.gazetteer import Gazetteer
 from warmonitor.coding.knowledge import Knowledge
 from warmonitor.coding.opinions import SentenceOpinions
@@ -23,7 +25,20 @@ def code_document(
 ) -> Extraction:
     places = find_places(doc, article, gazetteer, knowledge)
     opinions = SentenceOpinions(classifier, list(doc.sents)) if classifier else None
-    events, non_events, figures = code_events(doc, article, knowledge, places, opinions)
+    resolver = document_resolver(doc, article, knowledge, places)
+    events, non_events, figures = code_events(doc, article, knowledge, places, resolver, opinions)
+    every_figure = [*figures, *(f for e in events for f in e.figures)]
+    control = read_control(
+        doc,
+        article,
+        knowledge,
+        resolver,
+        places,
+        events,
+        every_figure,
+        reporter_source(article),
+        gazetteer.country_area_km2,
+    )
     named = [Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
     entities = _with_weapons(named, find_weapons(doc, knowledge.weapons))
     return Extraction(
@@ -33,6 +48,7 @@ def code_document(
         events=tuple(events),
         figures=tuple(figures),
         non_events=tuple(non_events),
+        control=tuple(control),
     )
 
 

@@ -17,11 +17,12 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from warmonitor.coding.actors import ActorResolver, fill_country
+from warmonitor.coding.actors import ActorResolver, fill_country, holding_party
 from warmonitor.coding.attribution import continue_claimant, find_claimant, reporter_source
 from warmonitor.coding.figures import (
     FigureMention,
     caused_by_the_conflict_itself,
+    disagreements,
     find_figures,
     with_claimant,
 )
@@ -135,6 +136,13 @@ class _ClaimantMemory:
         return source
 
 
+def document_resolver(
+    doc: Doc, article: Article, knowledge: Knowledge, places: list[PlaceMention]
+) -> ActorResolver:
+    """The actor resolver of one report, which knows the country the report is filed from."""
+    return ActorResolver(knowledge, doc, _home_country(article, places, knowledge))
+
+
 def _home_country(article: Article, places: list[PlaceMention], knowledge: Knowledge):
     """The country the report is filed from: the dateline's, else the first country named."""
     for part in article.dateline:
@@ -156,14 +164,13 @@ def code_events(
     article: Article,
     knowledge: Knowledge,
     places: list[PlaceMention],
+    resolver: ActorResolver,
     opinions: SentenceOpinions | None = None,
 ) -> tuple[list[Event], list[Event], list[Figure]]:
     """(events, non-events, document-level figures) of one parsed article.
 
     With ``opinions`` (the learned classifier's view of the sentences), a confident classifier
     re-types the rules' events and tells events in sentences where the rules found none."""
-    home = _home_country(article, places, knowledge)
-    resolver = ActorResolver(knowledge, doc, home)
     reporter = reporter_source(article)
     claimants = _ClaimantMemory()
     mentions: list[_Mention] = []
@@ -320,8 +327,9 @@ def _code_trigger(
     actor1 = None if _covers(actor1, trigger) else actor1
     actor2 = None if _covers(actor2, trigger) else actor2
     owners = {t.token.i: _clause_anchor(t.token) for t in siblings}
-    location = _location_for(trigger, anchor, owners, places, claim)
-    date = _date_for(anchor, owners, article.published) or _date_before(anchor, article.published)
+    own_location = _location_for(trigger, anchor, owners, places, claim)
+    location = own_location or _location_before(anchor, places)
+    date = _narrowed(_date_for(anchor, owners, article.published), anchor, article.published)
     if _is_background(date, article.published) and modality in EVENT_MODALITIES:
         modality = "historical"
     if date is None and article.published is not None:
@@ -352,7 +360,10 @@ def _code_trigger(
         according_to=according_to,
         modality=modality,
         territory=territory,
-        confidence=_confidence(actor1, actor2, location, date, sentence, modality, sub_event_type),
+        # A place read from the sentences before says less about the event than its own.
+        confidence=_confidence(
+            actor1, actor2, own_location, date, sentence, modality, sub_event_type
+        ),
     )
     if _is_generic(trigger, actor1, actor2, location, date):
         return None
@@ -626,6 +637,28 @@ def _location_for(
     return best.place
 
 
+def _location_before(anchor: Token, places: list[PlaceMention]) -> Place | None:
+    """For an event whose sentence names no place, where the report placed it: the town or
+    district named by the closest of the sentences just before it ("A man was shot in Dayton
+    on Friday. Police said he was hit twice"), else the one town the whole report names. The
+    place's span shows where it was read."""
+    sentences = list(anchor.doc.sents)
+    here = next((i for i, s in enumerate(sentences) if s.start <= anchor.i < s.end), 0)
+    local = [
+        m
+        for m in places
+        if m.place.mention == NAMED and m.place.span is not None and m.place.precision <= 3
+    ]
+    low = sentences[max(0, here - _DATE_LOOKBACK)].start_char
+    before = [m for m in local if low <= m.place.span.start < sentences[here].start_char]
+    if before:
+        return max(before, key=lambda m: m.place.span.start).place
+    towns = {m.place.geonameid for m in local if m.place.geonameid is not None}
+    if len(towns) == 1:
+        return min(local, key=lambda m: m.place.span.start).place
+    return None
+
+
 # Dependencies that open a clause of their own: a place inside one ("after talks in Geneva
 # failed, rebels attacked Idlib") belongs to that clause's happening, not to the event's.
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "relcl", "acl", "parataxis", "csubj"})
@@ -683,6 +716,19 @@ def _date_before(anchor: Token, published: dt.date | None) -> EventDate | None:
     return None
 
 
+def _narrowed(date: EventDate | None, anchor: Token, published: dt.date | None) -> EventDate | None:
+    """The event's own date, or the day named just before it when it names none; a span of
+    days ("over the weekend", "earlier this year") becomes the day named just before when that
+    day falls inside it ("On Sunday, ... A girl was shot over the weekend")."""
+    if date is not None and date.precision == 1:
+        return date
+    day = _date_before(anchor, published)
+    if date is None:
+        return day
+    inside = day is not None and date.start is not None and date.end is not None
+    return day if inside and date.start <= day.start <= date.end else date
+
+
 def _dates_a_statement(token: Token) -> bool:
     """The date phrase hangs on a reporting verb ("said on Tuesday"), not on the event's."""
     verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
@@ -712,11 +758,12 @@ def _classify(
     if entry.rule == "territory":
         place = _territory_place(location)
         gainer = actor1.name if actor1 else None
-        loser = actor2.name if actor2 else None
+        loser = holding_party(actor2.name) if actor2 and actor2.country else None
+        loser = loser or (actor2.name if actor2 else None)
         if actor1 is not None and actor1.type in _STATE_TYPES:
             sub_type = "Government regains territory"
-            if actor1.country and gainer and gainer.startswith("Military Forces of "):
-                gainer = "Government of " + gainer.removeprefix("Military Forces of ")
+            if actor1.country and gainer:
+                gainer = holding_party(gainer)
         elif actor1 is not None:
             sub_type = "Non-state actor overtakes territory"
         return "Battles", sub_type, mode, Territory(loser, gainer, place)
@@ -960,11 +1007,11 @@ def _attach_figures(
     result = []
     for index, mention in enumerate(mentions):
         extra = tuple(attached.get(index, ()))
-        result.append(
-            _Mention(replace(mention.event, figures=mention.event.figures + extra), mention.trigger)
-            if extra
-            else mention
-        )
+        if extra:
+            figures = mention.event.figures + extra
+            event = replace(mention.event, figures=figures, figure_ranges=disagreements(figures))
+            mention = replace(mention, event=event)
+        result.append(mention)
     return result, loose
 
 
@@ -988,8 +1035,13 @@ def _event_for_figure(
         if m.place.span is not None
         and sentence.start_char <= m.place.span.start < sentence.end_char
     ]
-    for index, mention in enumerate(mentions):
-        location = mention.event.location
-        if location is not None and location.geonameid is not None and location.geonameid in here:
-            return index
-    return None
+    at_place = [
+        index
+        for index, mention in enumerate(mentions)
+        if (location := mention.event.location) is not None
+        and location.geonameid is not None
+        and location.geonameid in here
+    ]
+    # A toll is the toll of violence: an arrest or an inquiry at the same place comes last.
+    violent = [i for i in at_place if mentions[i].event.event_type in VIOLENT_TYPES]
+    return (violent or at_place or [None])[0]

@@ -9,13 +9,13 @@ or dollars are never figures. A figure for a whole battle or war ("grinding warf
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from warmonitor.coding.knowledge import Knowledge
-from warmonitor.model import Figure, Source, Span
+from warmonitor.model import Figure, FigureRange, Source, Span
 from warmonitor.nlp.quantities import Quantity, iter_quantities
 
 _ARMED_WHO = {"militants", "soldiers", "police"}
@@ -34,6 +34,12 @@ _CONFLICT_NOUNS = {
     "bombing",
     "bombardment",
 }
+# People counted by what happened to them: the noun is its own kind.
+_SELF_KIND_NOUNS = frozenset({"refugee", "body", "corpse", "fatality", "hostage"})
+# "put the death toll at 19", "the toll rose to 19", "a toll of 19": the number is the killed.
+_TOLL_VERBS = frozenset({"put", "rise", "climb", "reach", "raise", "jump", "increase", "stand"})
+# Qualifiers that are also prepositions: "control over 300 people" is not "more than 300".
+_PREPOSITION_QUALIFIERS = {"over", "under"}
 _CUMULATIVE_CUES = (
     "so far",
     "since the start",
@@ -43,7 +49,6 @@ _CUMULATIVE_CUES = (
     "since the war",
     "since the conflict",
     "over the years",
-    "death toll",
 )
 
 
@@ -61,18 +66,48 @@ def find_figures(sentence: SpacySpan, knowledge: Knowledge) -> list[FigureMentio
         start = sentence.start_char + quantity.start
         end = sentence.start_char + quantity.end
         span = sentence.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or _is_other_entity(span):
+        if span is not None and _opens_with_preposition(span):
+            # "holding sway over hundreds of thousands": "over" is where, not "more than".
+            quantity = _without_first_word(quantity, text)
+            span = sentence.doc[span.start + 1 : span.end] if quantity else None
+        if span is None or quantity is None:
             continue
+        if _is_other_entity(span) and not _counts_people(span, sentence, knowledge):
+            continue  # spaCy reads "between 20 and 30 villagers" as a date
         mention = _read_figure(quantity, span, sentence, knowledge)
         if mention is not None:
             found.append(mention)
+    for token in sentence:
+        implied = implied_toll(token, knowledge)
+        # "was shot and killed": two words, one victim.
+        if implied is not None and not any(
+            (f.figure.kind, f.figure.span) == (implied.figure.kind, implied.figure.span)
+            for f in found
+        ):
+            found.append(implied)
     return found
 
 
-def with_claimant(mention: FigureMention, source: Source | None) -> FigureMention:
-    from dataclasses import replace
+def _opens_with_preposition(span: SpacySpan) -> bool:
+    return span[0].lower_ in _PREPOSITION_QUALIFIERS and span[0].dep_ == "prep"
 
+
+def _without_first_word(quantity: Quantity, text: str) -> Quantity | None:
+    after = text.index(" ", quantity.start) + 1
+    rest = iter_quantities(text[after : quantity.end])
+    if not rest:
+        return None
+    found = rest[0]
+    return replace(found, start=found.start + after, end=found.end + after)
+
+
+def with_claimant(mention: FigureMention, source: Source | None) -> FigureMention:
     return FigureMention(replace(mention.figure, according_to=source), mention.anchor)
+
+
+def _counts_people(span: SpacySpan, sentence: SpacySpan, knowledge: Knowledge) -> bool:
+    counted = _counted_noun(span, sentence)
+    return counted is not None and counted.lemma_.lower() in knowledge.figure_who
 
 
 def _is_other_entity(span: SpacySpan) -> bool:
@@ -85,6 +120,18 @@ def _read_figure(
     counted = _counted_noun(span, sentence)
     if counted is not None and counted.lemma_.lower() in knowledge.figure_units:
         return None
+    if counted is None and _is_toll(span):
+        figure = Figure(
+            kind="killed",
+            low=quantity.low,
+            best=quantity.best,
+            high=quantity.high,
+            approximate=quantity.approximate,
+            who="people",
+            span=Span(span.start_char, span.end_char, span.text),
+            scope="cumulative" if _is_cumulative(span.root, sentence) else "event",
+        )
+        return FigureMention(figure, span.root)
     who = knowledge.figure_who.get(counted.lemma_.lower()) if counted is not None else None
     anchor = counted if counted is not None else span.root
     if counted is None and quantity.vague is None and not _has_kind_nearby(span, knowledge):
@@ -108,6 +155,19 @@ def _read_figure(
         scope="cumulative" if _is_cumulative(anchor, sentence) else "event",
     )
     return FigureMention(figure, anchor)
+
+
+def _is_toll(span: SpacySpan) -> bool:
+    """ "put the death toll at 19", "the toll rose to 19", "a death toll of 19"."""
+    preposition = span.root.head
+    if span.root.dep_ != "pobj" or preposition.lower_ not in ("at", "to", "of"):
+        return False
+    head = preposition.head
+    if head.lemma_.lower() == "toll":
+        return True
+    return head.lemma_.lower() in _TOLL_VERBS and any(
+        c.lemma_.lower() == "toll" for c in head.children if c.dep_ in ("nsubj", "dobj")
+    )
 
 
 def _counted_noun(span: SpacySpan, sentence: SpacySpan) -> Token | None:
@@ -143,8 +203,8 @@ def _has_kind_nearby(span: SpacySpan, knowledge: Knowledge) -> bool:
 def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None:
     """What happened to the people counted: from the anchor's own word, then its governors."""
     kinds = knowledge.figure_kinds
-    if anchor.lemma_.lower() in kinds and anchor.lemma_.lower() == "refugee":
-        return kinds["refugee"]
+    if anchor.lemma_.lower() in _SELF_KIND_NOUNS:
+        return kinds[anchor.lemma_.lower()]  # "15 bodies", "2,000 refugees", "six hostages"
     for child in anchor.children:
         if child.dep_ in ("amod", "acl", "relcl") and child.lemma_.lower() in kinds:
             return kinds[child.lemma_.lower()]
@@ -158,7 +218,9 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
             return kinds[lemma]
         if current.pos_ in ("VERB", "AUX", "ADJ"):
             for child in current.children:
-                if child.dep_ in ("acomp", "conj", "xcomp") and child.lemma_.lower() in kinds:
+                # "were killed and wounded", "held hostage", "hold sway over 2 million".
+                related = child.dep_ in ("acomp", "conj", "xcomp", "dobj")
+                if related and child.lemma_.lower() in kinds:
                     return kinds[child.lemma_.lower()]
             if current.pos_ == "VERB":
                 break
@@ -182,3 +244,173 @@ def caused_by_the_conflict_itself(verb: Token) -> bool:
     if subject is None and verb.dep_ == "conj":
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")), None)
     return subject is not None and any(t.lemma_.lower() in _CONFLICT_NOUNS for t in subject.subtree)
+
+
+# Verbs and nouns that kill or wound the person they act on, for victims told without a number.
+_KILLING_WORDS = frozenset(
+    {"kill", "murder", "assassinate", "assassination", "killing", "execute", "slay"}
+)
+_WOUNDING_WORDS = frozenset({"wound", "injure"})
+# "shot dead", "fatally shot", "shot and killed": a shooting that killed.
+_FATAL_MODIFIERS = frozenset({"dead", "fatally", "death"})
+# Singular people a report names without a number: "a man was killed", "the mayor was shot".
+_PERSON_ROLES = frozenset(
+    {
+        "mayor",
+        "minister",
+        "leader",
+        "judge",
+        "priest",
+        "politician",
+        "councillor",
+        "councilor",
+        "governor",
+        "commander",
+        "teen",
+        "teenager",
+        "boy",
+        "girl",
+        "driver",
+        "guard",
+        "bodyguard",
+        "companion",
+        "wife",
+        "husband",
+        "son",
+        "daughter",
+        "brother",
+        "sister",
+        "father",
+        "mother",
+        "lawyer",
+        "activist",
+        "chief",
+        "deputy",
+        "senator",
+        "official",
+        "businessman",
+        "farmer",
+        "youth",
+        "suspect",
+        "individual",
+    }
+)
+_SINGULAR_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another"})
+
+
+def implied_toll(word: Token, knowledge: Knowledge) -> FigureMention | None:
+    """The toll of a killing or wounding whose victims the report names one by one instead of
+    counting them: "a man was shot dead" (1 killed), "the assassination of Hector Oqueli and his
+    companion" (2 killed), "a policeman was wounded" (1 wounded). None when the victims are
+    counted in words ("two men": that figure is read as any other) or are no person."""
+    kind = _toll_kind(word)
+    victim = _victim_of(word) if kind is not None else None
+    if victim is None:
+        return None
+    people = [p for p in (victim, *victim.conjuncts) if _one_person(p, knowledge)]
+    if not people or len(people) < 1 + len(victim.conjuncts):
+        return None
+    doc = victim.doc
+    first = min(t.left_edge.i for t in people)
+    last = max(_phrase_end(t) for t in people)
+    phrase = doc[first : last + 1]
+    count = len(people)
+    figure = Figure(
+        kind=kind,
+        low=count,
+        best=count,
+        high=count,
+        approximate=False,
+        who=knowledge.figure_who.get(victim.lemma_.lower(), "people"),
+        span=Span(phrase.start_char, phrase.end_char, phrase.text),
+    )
+    return FigureMention(figure, victim)
+
+
+def _victim_of(word: Token) -> Token | None:
+    """Whom a killing or wounding word acts on: "the murder of X", "killed X", "X was killed",
+    and through "was shot and killed" the subject of the passive verb it is joined to."""
+    if word.pos_ == "NOUN":
+        of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    for verb in (word, word.head) if word.dep_ == "conj" else (word,):
+        victim = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
+        if victim is not None:
+            return victim
+    return None
+
+
+def _toll_kind(trigger: Token) -> str | None:
+    lemma = trigger.lemma_.lower()
+    if lemma in _KILLING_WORDS:
+        return "killed"
+    related = [*trigger.children, *trigger.conjuncts]
+    fatal = any(t.lower_ in _FATAL_MODIFIERS or t.lemma_ == "kill" for t in related)
+    if lemma == "shoot" and fatal:
+        return "killed"
+    if lemma in _WOUNDING_WORDS:
+        return "wounded"
+    return None
+
+
+def _one_person(token: Token, knowledge: Knowledge) -> bool:
+    if any(c.dep_ == "nummod" for c in token.children) or token.like_num:
+        return False  # counted: the number is a figure of its own
+    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+        return True
+    if token.lower_ in ("he", "she", "him", "her"):
+        return True
+    if token.tag_ != "NN":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma not in knowledge.figure_who and lemma not in _PERSON_ROLES:
+        return False
+    if lemma in ("people", "family", "other", "member"):
+        return False
+    return any(
+        c.dep_ in ("det", "poss") and (c.dep_ == "poss" or c.lower_ in _SINGULAR_DETERMINERS)
+        for c in token.children
+    )
+
+
+def _phrase_end(token: Token) -> int:
+    """The last token of a person's phrase, appositions and relative clauses left out."""
+    end = token.i
+    for child in token.rights:
+        if child.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj", "prep"):
+            break
+        end = child.right_edge.i
+    return end
+
+
+# Whom a count of "people" or a bare toll may be about: anyone.
+_ANYONE = frozenset({None, "people"})
+
+
+def disagreements(figures: tuple[Figure, ...]) -> tuple[FigureRange, ...]:
+    """The ranges across claims where different claimants give one figure (same kind, same
+    people) different numbers. Figures from one claimant are never a disagreement: "two
+    soldiers and three civilians were killed" are parts of one toll, not rival claims."""
+    claims = [
+        f
+        for f in figures
+        if f.best is not None and f.according_to is not None and f.scope == "event"
+    ]
+    groups: dict[tuple[str, str | None], list[Figure]] = {}
+    for figure in claims:
+        if figure.who not in _ANYONE:
+            groups.setdefault((figure.kind, figure.who), []).append(figure)
+    for figure in claims:
+        if figure.who in _ANYONE:
+            # "put the toll at 9" counts whoever "14 fighters" counted, when only one kind of
+            # people is counted; else it is a claim of its own.
+            specific = [key for key in groups if key[0] == figure.kind and key[1] not in _ANYONE]
+            key = specific[0] if len(specific) == 1 else (figure.kind, None)
+            groups.setdefault(key, []).append(figure)
+    ranges = []
+    for (kind, who), claimed in groups.items():
+        claimants = tuple(dict.fromkeys(f.according_to.name for f in claimed if f.according_to))
+        values = {f.best for f in claimed}
+        if len(claimants) > 1 and len(values) > 1:
+            ranges.append(FigureRange(kind, who, min(values), max(values), claimants))
+    return tuple(ranges)

@@ -1154,6 +1154,13 @@ class Gazetteer:
             return None
         return min(found, key=lambda c: (c.rank, -c.weight)).entry
 
+    def country_area_km2(self, code: str) -> float | None:
+        """A country's area by ISO alpha-2 code, for "an area as big as Belgium"."""
+        row = self._connection.execute(
+            "SELECT area_km2 FROM countries WHERE code = ?", (code.upper(),)
+        ).fetchone()
+        return row[0] if row is not None and row[0] else None
+
     def names_admin1(self, name: str) -> bool:
         """True if ``name`` is the own name of some province or state ("Georgia", "Punjab")."""
         return any(c.kind == "admin1" and c.rank == PRIMARY for c in self._candidates(name))

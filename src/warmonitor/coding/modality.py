@@ -52,6 +52,9 @@ _LIKELIHOOD_WORDS = {"likely", "unlikely", "expected", "due"}
 # arrested", "wants Modi booked under POTA".
 _WISH_HEADS = {"demand", "want", "urge", "ask", "insist", "wish", "seek", "order", "call"}
 _NEGATING_HEADS = {"deny", "reject", "dismiss", "refute", "fail"}
+# A clause these open states a fact whatever the main clause does: "the capture would end the
+# caliphate, although the group still controls territory" asserts the control.
+_FACTUAL_MARKS = {"although", "though", "whereas", "because"}
 _CLIMB = {
     "xcomp",
     "ccomp",
@@ -104,6 +107,10 @@ def read_modality(trigger: Token, *, claimed: bool) -> str:
             if current.lower_ in ("away", "before", "until") or current.lemma_ == "threat":
                 return "future"
         if current.head.i == current.i or current.dep_ not in _CLIMB:
+            break
+        if current.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in current.children
+        ):
             break
         infinitive = infinitive or _is_infinitive(current)
         previous, current = current, current.head

@@ -146,7 +146,11 @@ def _resolve_names(
     for name in names:
         if any(s <= name.start < e for s, e in covered):
             continue
-        if _is_sub_place_word(name.text) and mentions:
+        unit = _named_unit(name, text, gazetteer, focus)
+        if unit is not None:
+            place = unit
+            covered.append((name.start, name.end))
+        elif _is_sub_place_word(name.text) and mentions:
             place = _part_of_last_town(mentions, name, text)
             covered.append((name.start, name.end))
         else:
@@ -199,6 +203,18 @@ def _place_for(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> P
         return _with_sub_place(place, sub_place, span)
     if relative is not None:
         return relative.applied_to(place, span)
+    return place
+
+
+def _named_unit(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> Place | None:
+    """ "Hays district" is the district named Hays where the report's country has one, not a
+    part of the last town named, as "the industrial district" is."""
+    words = name.text.split()
+    if len(words) < 2 or words[-1].lower() not in _ADMIN2_WORDS or not words[0][:1].isupper():
+        return None
+    place = _place_for(replace(name, weak=True), text, gazetteer, focus)
+    if place is None or place.feature_code is None or not place.feature_code.startswith("ADM"):
+        return None
     return place
 
 
@@ -504,10 +520,14 @@ _REGION_ADJECTIVES = {
 
 
 def _capitalised_after_locative(doc: Doc, found: list[_Name]) -> Iterator[_Name]:
-    """Proper nouns spaCy left out of its entities, after a locative word: "in Fargo"."""
+    """Proper nouns spaCy left out of its entities, after a locative word ("in Fargo") or
+    before a unit word ("retook Hays district")."""
     taken = [(n.start, n.end) for n in found]
     for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_ or not _after_locative_word(doc, token.i):
+        if token.pos_ != "PROPN" or token.ent_type_:
+            continue
+        unit = _kind_after(doc, token.i + 1)
+        if unit is None and not _after_locative_word(doc, token.i):
             continue
         end_token = token.i
         while (
@@ -520,7 +540,8 @@ def _capitalised_after_locative(doc: Doc, found: list[_Name]) -> Iterator[_Name]
         span = doc[token.i : end_token + 1]
         if any(s < span.end_char and span.start_char < e for s, e in taken):
             continue
-        yield _Name(span.start_char, span.end_char, span.text, weak=True)
+        kind = _kind_after(doc, end_token + 1)
+        yield _Name(span.start_char, span.end_char, span.text, kind=kind, weak=True)
 
 
 _LOCATIVE_WORDS = {

@@ -9,11 +9,13 @@ from typing import Any
 from warmonitor.model import (
     Actor,
     Article,
+    ControlRecord,
     Entity,
     Event,
     EventDate,
     Extraction,
     Figure,
+    FigureRange,
     Place,
     Source,
     Span,
@@ -30,6 +32,7 @@ def extraction_to_dict(extraction: Extraction, *, with_text: bool = False) -> di
         "events": [event_to_dict(e) for e in extraction.events],
         "figures": [figure_to_dict(f) for f in extraction.figures],
         "non_events": [event_to_dict(e) for e in extraction.non_events],
+        "control": [control_to_dict(c) for c in extraction.control],
     }
 
 
@@ -160,4 +163,33 @@ def event_to_dict(event: Event) -> dict[str, Any]:
             "place": territory.place,
         },
         "confidence": round(event.confidence, 3),
+        "figure_ranges": [figure_range_to_dict(r) for r in event.figure_ranges],
+    }
+
+
+def figure_range_to_dict(figure_range: FigureRange) -> dict[str, Any]:
+    """Where claimants disagree on a figure: the range their claims span, and who they are."""
+    return {
+        "kind": figure_range.kind,
+        "who": figure_range.who,
+        "low": figure_range.low,
+        "high": figure_range.high,
+        "claimants": list(figure_range.claimants),
+    }
+
+
+def control_to_dict(record: ControlRecord) -> dict[str, Any]:
+    """A control record: who holds (or took) which territory, since when, by whose account."""
+    return {
+        "kind": record.kind,
+        "territory": record.territory,
+        "place": location_to_dict(record.place),
+        "from_actor": record.from_actor,
+        "to_actor": record.to_actor,
+        "date": date_to_dict(record.date),
+        "according_to": source_to_dict(record.according_to),
+        "event_id": record.event_id,
+        "area_km2": record.area_km2,
+        "population": None if record.population is None else figure_to_dict(record.population),
+        "sentence": {"start": record.span.start, "end": record.span.end},
     }

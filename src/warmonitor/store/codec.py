@@ -19,13 +19,15 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
-from warmonitor.export.contract import event_to_dict
+from warmonitor.export.contract import control_to_dict, event_to_dict
 from warmonitor.model import (
     Actor,
     Article,
+    ControlRecord,
     Event,
     EventDate,
     Figure,
+    FigureRange,
     Place,
     Source,
     Span,
@@ -42,6 +44,34 @@ def event_to_record(event: Event) -> dict[str, Any]:
         record["date"]["text_start"] = event.date.span.start
         record["date"]["text_end"] = event.date.span.end
     return record
+
+
+def control_to_record(record: ControlRecord) -> dict[str, Any]:
+    """The contract dict of a control record plus its date's offsets, to rebuild it exactly."""
+    stored = control_to_dict(record)
+    if record.date is not None and record.date.span is not None:
+        stored["date"]["text_start"] = record.date.span.start
+        stored["date"]["text_end"] = record.date.span.end
+    return stored
+
+
+def control_from_dict(d: Mapping[str, Any], *, sentence_text: str | None = None) -> ControlRecord:
+    """Rebuild a ControlRecord from ``control_to_dict`` output (or a stored record)."""
+    sentence = d["sentence"]
+    population = d.get("population")
+    return ControlRecord(
+        kind=d["kind"],
+        territory=d["territory"],
+        place=place_from_dict(d.get("place")),
+        from_actor=d.get("from_actor"),
+        to_actor=d.get("to_actor"),
+        date=date_from_dict(d.get("date")),
+        according_to=source_from_dict(d.get("according_to")),
+        span=Span(sentence["start"], sentence["end"], sentence_text or ""),
+        event_id=d.get("event_id"),
+        area_km2=d.get("area_km2"),
+        population=figure_from_dict(population) if population else None,
+    )
 
 
 def event_from_dict(
@@ -79,6 +109,10 @@ def event_from_dict(
         modality=d.get("modality", "asserted"),
         territory=territory_from_dict(d.get("territory")),
         confidence=d.get("confidence", 0.5),
+        figure_ranges=tuple(
+            FigureRange(r["kind"], r.get("who"), r["low"], r["high"], tuple(r["claimants"]))
+            for r in d.get("figure_ranges") or ()
+        ),
     )
 
 

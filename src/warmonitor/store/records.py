@@ -17,6 +17,7 @@ class SaveResult:
     article_added: bool
     events_added: int
     figures_added: int
+    control_added: int = 0  # control records (who holds which place)
 
 
 @dataclass(frozen=True)

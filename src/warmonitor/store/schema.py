@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,43 @@ class Table:
 
 
 _SPAN = ("start_char INTEGER", "end_char INTEGER", "text TEXT")
+
+# Who holds which territory, by whose account (model.ControlRecord): one row per record read.
+_CONTROL = Table(
+    "control",
+    (
+        "id INTEGER PRIMARY KEY",
+        "article_id TEXT NOT NULL REFERENCES articles(id)",
+        "event_id TEXT REFERENCES events(id)",  # the territorial event a change comes from
+        "kind TEXT NOT NULL CHECK (kind IN ('change', 'standing'))",
+        "territory TEXT NOT NULL",  # in the report's words
+        "place_key TEXT REFERENCES places(place_key)",
+        "location TEXT",
+        "country_code TEXT COLLATE NOCASE",  # ISO 3166 alpha-2
+        "admin1 TEXT",
+        "latitude REAL",
+        "longitude REAL",
+        "geo_precision INTEGER",
+        "from_actor TEXT",  # who lost it (changes only)
+        "to_actor TEXT",  # who holds it (or gained it)
+        "date_start TEXT",
+        "date_end TEXT",
+        "date_precision INTEGER",
+        "source_name TEXT REFERENCES sources(name)",
+        "area_km2 REAL",
+        "population_best INTEGER",  # people under the holder's rule, when the report counts them
+        "sentence_start INTEGER NOT NULL",
+        "sentence_end INTEGER NOT NULL",
+        "record_json TEXT NOT NULL",  # the contract dict (export/contract.control_to_dict)
+        "created_at TEXT NOT NULL",
+    ),
+)
+_CONTROL_INDEXES = (
+    "CREATE INDEX control_location ON control (location)",
+    "CREATE INDEX control_to_actor ON control (to_actor)",
+    "CREATE INDEX control_from_actor ON control (from_actor)",
+    "CREATE INDEX control_article_id ON control (article_id)",
+)
 
 TABLES: tuple[Table, ...] = (
     Table(
@@ -192,6 +229,7 @@ TABLES: tuple[Table, ...] = (
             "created_at TEXT NOT NULL",
         ),
     ),
+    _CONTROL,
     Table("schema_version", ("version INTEGER NOT NULL",)),
 )
 
@@ -213,11 +251,15 @@ INDEXES: tuple[str, ...] = (
     "CREATE INDEX source_mentions_event_id ON source_mentions (event_id)",
     "CREATE INDEX source_mentions_source_name ON source_mentions (source_name)",
     "CREATE INDEX reviews_event_id ON reviews (event_id, created_at)",
+    *_CONTROL_INDEXES,
 )
 
 # Statements that bring a database from version N-1 to version N. Version 1 is the first schema.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     2: ("ALTER TABLE place_mentions ADD COLUMN mention TEXT NOT NULL DEFAULT 'named'",),
+    # Articles stored before version 3 have no control rows; ingesting them again does not add
+    # any (articles are written once), so `warmonitor ingest --db NEW.db` re-reads them.
+    3: (_CONTROL.create_sql(), *_CONTROL_INDEXES),
 }
 
 COLUMNS: dict[str, frozenset[str]] = {t.name: frozenset(t.column_names) for t in TABLES}

@@ -16,8 +16,9 @@ from types import TracebackType
 
 from warmonitor.errors import StoreError
 from warmonitor.model import Article, Extraction
-from warmonitor.store import queries, writer
+from warmonitor.store import control, queries, writer
 from warmonitor.store.codec import article_from_row
+from warmonitor.store.control import StoredControl
 from warmonitor.store.records import EventFilter, SaveResult, StoredEvent
 from warmonitor.store.schema import DATA_TABLES, MIGRATIONS, SCHEMA_VERSION, create_statements
 
@@ -181,6 +182,12 @@ class Store:
         Raises StoreError when the prefix is shared by several events.
         """
         return queries.select_event(self._conn, event_id.strip())
+
+    def query_control(
+        self, place: str | None = None, actors: tuple[str, ...] = ()
+    ) -> list[StoredControl]:
+        """Control records about a place and involving any of the actors, oldest first."""
+        return control.select_control(self._conn, place, actors)
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""

@@ -13,8 +13,8 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
-from warmonitor.model import Actor, Event, Extraction, Figure, Place, Source, Span
-from warmonitor.store.codec import article_to_row, event_to_record
+from warmonitor.model import Actor, ControlRecord, Event, Extraction, Figure, Place, Source, Span
+from warmonitor.store.codec import article_to_row, control_to_record, event_to_record
 from warmonitor.store.fatalities import acled_fatalities
 from warmonitor.store.records import SaveResult
 from warmonitor.store.schema import COLUMNS
@@ -36,7 +36,12 @@ def write_extraction(conn: sqlite3.Connection, extraction: Extraction, now: str)
             events_added += 1
             figures_added += write_event_details(conn, article.id, event)
         write_report(conn, event.id, article.id, now)
-    return SaveResult(article_added, events_added, figures_added)
+    control_added = 0
+    if article_added:
+        for record in extraction.control:
+            write_control(conn, article.id, record, now)
+            control_added += 1
+    return SaveResult(article_added, events_added, figures_added, control_added)
 
 
 def insert_row(conn: sqlite3.Connection, table: str, row: Mapping[str, Any]) -> int:
@@ -201,6 +206,41 @@ def write_figure(
     if claimant is not None:
         write_source_mention(conn, claimant, article_id, event_id, figure_id)
     return figure_id
+
+
+def write_control(
+    conn: sqlite3.Connection, article_id: str, record: ControlRecord, now: str
+) -> None:
+    """One control record; its place and claimant go to their own tables first."""
+    place, date, claimant = record.place, record.date, record.according_to
+    if claimant is not None:
+        write_source(conn, claimant)
+    row = {
+        "article_id": article_id,
+        "event_id": record.event_id,
+        "kind": record.kind,
+        "territory": record.territory,
+        "place_key": write_place(conn, place) if place else None,
+        "location": place.name if place else None,
+        "country_code": place.country_code if place else None,
+        "admin1": place.admin1 if place else None,
+        "latitude": place.lat if place else None,
+        "longitude": place.lon if place else None,
+        "geo_precision": place.precision if place else None,
+        "from_actor": record.from_actor,
+        "to_actor": record.to_actor,
+        "date_start": date.start.isoformat() if date and date.start else None,
+        "date_end": date.end.isoformat() if date and date.end else None,
+        "date_precision": date.precision if date else None,
+        "source_name": claimant.name if claimant else None,
+        "area_km2": record.area_km2,
+        "population_best": record.population.best if record.population else None,
+        "sentence_start": record.span.start,
+        "sentence_end": record.span.end,
+        "record_json": json.dumps(control_to_record(record), ensure_ascii=False),
+        "created_at": now,
+    }
+    insert_row(conn, "control", row)
 
 
 def write_source(conn: sqlite3.Connection, source: Source) -> None:

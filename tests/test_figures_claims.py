@@ -1,0 +1,213 @@
+"""Figures and their claimants in invented reports: how many, of whom, and according to whom."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+SUNDAY = dt.date(2024, 3, 10)
+
+
+def _figures(extraction) -> list:
+    return [*extraction.figures, *(f for e in extraction.events for f in e.figures)]
+
+
+def _violent(extraction):
+    (event,) = [e for e in extraction.events if e.event_type != "Strategic developments"]
+    return event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "low", "best", "high", "approximate", "who"),
+    [
+        (
+            "Between 20 and 30 villagers were killed in the raid.",
+            "killed",
+            20,
+            20,
+            30,
+            True,
+            "civilians",
+        ),
+        (
+            "Up to 40 soldiers were wounded in the ambush.",
+            "wounded",
+            None,
+            40,
+            40,
+            True,
+            "soldiers",
+        ),
+        (
+            "More than 100 people were abducted from the camp.",
+            "kidnapped",
+            101,
+            101,
+            None,
+            True,
+            "people",
+        ),
+        (
+            "Nearly 50 protesters were detained after the march.",
+            "detained",
+            None,
+            50,
+            50,
+            True,
+            "protesters",
+        ),
+        ("Scores of families fled the shelling.", "displaced", 40, 40, 99, True, "families"),
+        (
+            "Hundreds of thousands of residents are besieged in the city.",
+            "trapped",
+            200_000,
+            200_000,
+            999_999,
+            True,
+            "civilians",
+        ),
+        (
+            "Four to five children are missing after the attack.",
+            "missing",
+            4,
+            4,
+            5,
+            True,
+            "children",
+        ),
+        (
+            "Some 2,000 refugees crossed the border on Friday.",
+            "refugees",
+            2000,
+            2000,
+            2000,
+            True,
+            None,
+        ),
+    ],
+)
+def test_figures_ranges_qualifiers_and_who(
+    extract_text, sentence, kind, low, best, high, approximate, who
+) -> None:
+    found = [f for f in _figures(extract_text(sentence, published=SUNDAY)) if f.kind == kind]
+    assert found, _figures(extract_text(sentence, published=SUNDAY))
+    figure = found[0]
+    assert (figure.low, figure.best, figure.high, figure.approximate) == (
+        low,
+        best,
+        high,
+        approximate,
+    )
+    if who is not None:
+        assert figure.who == who
+
+
+def test_figures_numbers_not_about_people_are_never_figures(extract_text) -> None:
+    extraction = extract_text(
+        "The convoy travelled 40 kilometres in three days in 2014, carrying $5 million in aid "
+        "for 12 percent of the district.",
+        published=SUNDAY,
+    )
+    assert _figures(extraction) == []
+
+
+def test_figures_a_victim_named_instead_of_counted_is_one(extract_text) -> None:
+    extraction = extract_text(
+        "A 23-year-old man was shot and killed outside a bar in Dayton, Ohio, on Friday night, "
+        "police said.",
+        published=SUNDAY,
+    )
+    event = _violent(extraction)
+    assert [(f.kind, f.best, f.span.text) for f in event.figures] == [
+        ("killed", 1, "A 23-year-old man")
+    ]
+    assert event.figures[0].according_to.name == "police"
+
+
+def test_figures_named_victims_are_counted_one_by_one(extract_text) -> None:
+    extraction = extract_text(
+        "Gunmen claimed the assassination of the mayor and his bodyguard in Tumaco.",
+        published=SUNDAY,
+    )
+    killed = [f for f in _figures(extraction) if f.kind == "killed"]
+    assert [(f.best, f.span.text) for f in killed] == [(2, "the mayor and his bodyguard")]
+
+
+def test_figures_a_counted_toll_is_not_counted_again(extract_text) -> None:
+    extraction = extract_text("Two soldiers were killed in Mosul on Saturday.", published=SUNDAY)
+    assert [(f.kind, f.best) for f in _figures(extraction)] == [("killed", 2)]
+
+
+def test_figures_a_wounding_without_a_number(extract_text) -> None:
+    extraction = extract_text(
+        "A policeman was wounded when gunmen opened fire on a checkpoint in Kirkuk on Saturday.",
+        published=SUNDAY,
+    )
+    assert ("wounded", 1) in [(f.kind, f.best) for f in _figures(extraction)]
+
+
+def test_claims_disagreeing_sources_keep_each_claim_and_the_range(extract_text) -> None:
+    extraction = extract_text(
+        "Gunmen killed at least 12 people in an attack on a market in Maiduguri on Sunday, "
+        "police said. The Civilian Joint Task Force put the death toll at 19, while a hospital "
+        "official said 15 bodies had been brought to the morgue.",
+        published=SUNDAY,
+    )
+    event = _violent(extraction)
+    claims = {f.according_to.name: f.best for f in event.figures if f.kind == "killed"}
+    assert claims == {"police": 12, "Civilian Joint Task Force": 19, "hospital official": 15}
+    (killed,) = event.figure_ranges
+    assert (killed.kind, killed.low, killed.high) == ("killed", 12, 19)
+    assert killed.claimants == ("police", "Civilian Joint Task Force", "hospital official")
+
+
+def test_claims_one_claimants_parts_are_no_disagreement(extract_text) -> None:
+    extraction = extract_text(
+        "Two soldiers and three civilians were killed when a bomb exploded in Kabul on "
+        "Saturday, the interior ministry said.",
+        published=SUNDAY,
+    )
+    event = _violent(extraction)
+    assert len([f for f in event.figures if f.kind == "killed"]) == 2
+    assert event.figure_ranges == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant", "source_type", "anonymous"),
+    [
+        (
+            "Rebels shelled Idlib on Saturday, a Syrian military source said.",
+            "Syrian military source",
+            "military",
+            True,
+        ),
+        (
+            "Rebels shelled Idlib on Saturday, witnesses told Reuters.",
+            "witnesses",
+            "witness",
+            True,
+        ),
+        (
+            "Rebels shelled Idlib on Saturday, according to the UN refugee agency.",
+            "United Nations",
+            "NGO/IGO",
+            None,
+        ),
+        (
+            "The Syrian Observatory for Human Rights reported that rebels shelled Idlib on "
+            "Saturday.",
+            "Syrian Observatory for Human Rights",
+            "monitor",
+            False,
+        ),
+    ],
+)
+def test_claims_claimant_and_source_type(
+    extract_text, sentence, claimant, source_type, anonymous
+) -> None:
+    event = _violent(extract_text(sentence, published=SUNDAY))
+    source = event.according_to
+    assert claimant in source.name and source.type == source_type
+    if anonymous is not None:
+        assert source.anonymous is anonymous
