@@ -211,3 +211,31 @@ def test_claims_claimant_and_source_type(
     assert claimant in source.name and source.type == source_type
     if anonymous is not None:
         assert source.anonymous is anonymous
+
+
+def test_figures_shot_people_are_wounded_unless_they_died(extract_text) -> None:
+    extraction = extract_text(
+        "Four people were shot, one fatally, at a park in Stockton on Wednesday.",
+        published=SUNDAY,
+    )
+    figures = {(f.kind, f.best) for f in _figures(extraction)}
+    assert figures == {("wounded", 3), ("killed", 1)}
+
+
+def test_figures_one_of_the_wounded_died(extract_text) -> None:
+    extraction = extract_text(
+        "One of four women wounded in a shooting in Lexington on Friday has died. "
+        "Police shot at the car of the suspect.",
+        published=SUNDAY,
+    )
+    assert {(f.kind, f.best) for f in _figures(extraction)} == {("killed", 1), ("wounded", 3)}
+
+
+def test_figures_a_named_person_who_died(extract_text) -> None:
+    extraction = extract_text(
+        "Gunmen opened fire on a bar in Memphis on Friday. Eric Whitaker, 52, died at the scene.",
+        published=SUNDAY,
+    )
+    assert ("killed", 1, "Eric Whitaker") in [
+        (f.kind, f.best, f.span.text) for f in _figures(extraction)
+    ]

@@ -85,7 +85,7 @@ def find_figures(sentence: SpacySpan, knowledge: Knowledge) -> list[FigureMentio
             for f in found
         ):
             found.append(implied)
-    return found
+    return _without_the_dead(found)
 
 
 def _opens_with_preposition(span: SpacySpan) -> bool:
@@ -138,6 +138,17 @@ def _read_figure(
         return None
     if counted is not None and who is None:
         return None
+    doc = sentence.doc
+    # "one of four women", "two of the victims"; not "dozens of civilians".
+    partitive = (
+        counted is not None
+        and quantity.vague is None
+        and span.end < len(doc)
+        and doc[span.end].lower_ == "of"
+    )
+    if partitive and span.root.head.i != counted.i:
+        # "One of four women wounded in the shooting has died": the one died.
+        anchor = span.root
     kind = _kind_of(anchor, span, knowledge)
     if kind is None and who in _ARMED_WHO:
         kind = "fighters"
@@ -206,13 +217,16 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
     if anchor.lemma_.lower() in _SELF_KIND_NOUNS:
         return kinds[anchor.lemma_.lower()]  # "15 bodies", "2,000 refugees", "six hostages"
     for child in anchor.children:
-        if child.dep_ in ("amod", "acl", "relcl") and child.lemma_.lower() in kinds:
+        # "wounded civilians", "people killed", "one fatally".
+        if child.dep_ in ("amod", "acl", "relcl", "advmod") and child.lemma_.lower() in kinds:
             return kinds[child.lemma_.lower()]
     current = anchor
     for _ in range(6):
         if current.head.i == current.i:
             break
         current = current.head
+        if current.lemma_.lower() in _HITTING_VERBS and current.pos_ == "VERB":
+            return _hit_kind(current)
         lemma = current.lemma_.lower()
         if lemma in kinds:
             return kinds[lemma]
@@ -250,7 +264,11 @@ def caused_by_the_conflict_itself(verb: Token) -> bool:
 _KILLING_WORDS = frozenset(
     {"kill", "murder", "assassinate", "assassination", "killing", "execute", "slay"}
 )
+# Verbs whose subject died: "Eric Whitaker, 52, died at the scene".
+_DYING_WORDS = frozenset({"die"})
 _WOUNDING_WORDS = frozenset({"wound", "injure"})
+# Verbs that hit people, whose toll is wounded or killed as the clause says.
+_HITTING_VERBS = frozenset({"shoot", "stab"})
 # "shot dead", "fatally shot", "shot and killed": a shooting that killed.
 _FATAL_MODIFIERS = frozenset({"dead", "fatally", "death"})
 # Singular people a report names without a number: "a man was killed", "the mayor was shot".
@@ -333,6 +351,8 @@ def _victim_of(word: Token) -> Token | None:
     if word.pos_ == "NOUN":
         of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+    if word.lemma_.lower() in _DYING_WORDS:
+        return next((c for c in word.children if c.dep_ == "nsubj"), None)
     for verb in (word, word.head) if word.dep_ == "conj" else (word,):
         victim = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
         if victim is not None:
@@ -342,15 +362,59 @@ def _victim_of(word: Token) -> Token | None:
 
 def _toll_kind(trigger: Token) -> str | None:
     lemma = trigger.lemma_.lower()
-    if lemma in _KILLING_WORDS:
+    if lemma in _KILLING_WORDS or (lemma in _DYING_WORDS and trigger.pos_ == "VERB"):
         return "killed"
-    related = [*trigger.children, *trigger.conjuncts]
-    fatal = any(t.lower_ in _FATAL_MODIFIERS or t.lemma_ == "kill" for t in related)
-    if lemma == "shoot" and fatal:
-        return "killed"
+    if lemma in _HITTING_VERBS and trigger.pos_ == "VERB":
+        return _hit_kind(trigger)
     if lemma in _WOUNDING_WORDS:
         return "wounded"
     return None
+
+
+def _hit_kind(verb: Token) -> str | None:
+    """People shot or stabbed are wounded unless the clause says they died ("shot dead", "shot
+    and killed", "fatally stabbed"); "shot at" hit no one."""
+    related = [*verb.children, *verb.conjuncts]
+    if any(t.lower_ in _FATAL_MODIFIERS or t.lemma_ == "kill" for t in related):
+        return "killed"
+    if any(c.dep_ == "prep" and c.lower_ == "at" and c.i == verb.i + 1 for c in verb.children):
+        return None
+    return "wounded"
+
+
+def _without_the_dead(found: list[FigureMention]) -> list[FigureMention]:
+    """ "Four people were shot, one fatally": the four hit include the one who died, so the
+    wounded are three."""
+    result = list(found)
+    for index, hit in enumerate(result):
+        if hit.figure.kind != "wounded":
+            continue
+        verb = hit.anchor.head
+        hitting = verb.lemma_.lower() in _HITTING_VERBS
+        dead = [
+            f.figure.best
+            for f in found
+            if f.figure.kind == "killed"
+            and f.figure.best
+            and ((hitting and f.anchor.head.i == verb.i) or _part_of(f.figure, hit.figure))
+        ]
+        if dead:
+            result[index] = FigureMention(_less(hit.figure, sum(dead)), hit.anchor)
+    return result
+
+
+def _part_of(part: Figure, whole: Figure) -> bool:
+    """ "One of four women wounded ... has died": the one is among the four."""
+    return (
+        part.span.end < whole.span.start <= part.span.end + 4 and part.span.text != whole.span.text
+    )
+
+
+def _less(figure: Figure, count: int) -> Figure:
+    def minus(value: int | None) -> int | None:
+        return None if value is None else max(value - count, 0)
+
+    return replace(figure, low=minus(figure.low), best=minus(figure.best), high=minus(figure.high))
 
 
 def _one_person(token: Token, knowledge: Knowledge) -> bool:
