@@ -83,6 +83,9 @@ _WEAPON_SUB_TYPES = (
 )
 _OTHER_DISCOUNT = 0.15
 _SPECIFICITY = {"Armed clash": 0, "Attack": 1}
+_TOLL_BONUS = 0.05
+# What violence does to people: tolls that only a violent event can have.
+_HARM_KINDS = frozenset({"killed", "wounded"})
 _TOLL_KINDS = {
     "killed",
     "wounded",
@@ -1010,6 +1013,10 @@ def _attach_figures(
         if extra:
             figures = mention.event.figures + extra
             event = replace(mention.event, figures=figures, figure_ranges=disagreements(figures))
+            if any(f.kind in _HARM_KINDS for f in extra):
+                # The event that tells the toll is more likely the one the report is about.
+                confidence = round(min(event.confidence + _TOLL_BONUS, 1.0), 3)
+                event = replace(event, confidence=confidence)
             mention = replace(mention, event=event)
         result.append(mention)
     return result, loose
@@ -1020,6 +1027,10 @@ def _event_for_figure(
 ) -> int | None:
     anchor = figure.anchor
     here = [i for i, m in enumerate(mentions) if m.trigger.token.sent == anchor.sent]
+    if figure.figure.kind in _HARM_KINDS:
+        # "held in connection with the shooting that left three dead": a death toll is the
+        # toll of violence, never of the arrest or the inquiry told in the same sentence.
+        here = [i for i in here if mentions[i].event.event_type in VIOLENT_TYPES]
     if here:
         # "six were injured in police firing, 12 were killed by rioters": the toll belongs to
         # the event whose clause holds it, else to the sentence's first event.
