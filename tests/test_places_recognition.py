@@ -190,3 +190,13 @@ def test_places_an_event_without_a_place_takes_the_town_named_just_before(extrac
     # The arrest names its own town.
     arrest = [e for e in extraction.events if e.sub_event_type == "Arrests"]
     assert all(e.location.name == "Columbus" for e in arrest)
+
+
+def test_places_surnames_after_and_or_of_are_no_towns(extract_text) -> None:
+    extraction = extract_text(
+        "Police in Dayton, Ohio, said Warren and Jones were booked on Friday. The family of "
+        "Robinson met reporters. Residents of the town of Xenia fled to Springfield."
+    )
+    named = {p.span.text for p in extraction.places if p.span is not None}
+    assert not named & {"Jones", "Robinson"}
+    assert {"Dayton", "Springfield"} <= named

@@ -569,8 +569,80 @@ _LOCATIVE_WORDS = {
 }
 
 
+_PLACE_NOUNS = frozenset(
+    {
+        "town",
+        "city",
+        "village",
+        "province",
+        "district",
+        "county",
+        "region",
+        "outskirts",
+        "suburb",
+        "north",
+        "south",
+        "east",
+        "west",
+        "centre",
+        "center",
+        "capital",
+        "state",
+        "area",
+        "municipality",
+        "neighbourhood",
+        "neighborhood",
+        "governorate",
+        "part",
+        "heart",
+        "edge",
+        "port",
+        "island",
+    }
+)
+_GUARDED_LOCATIVES: dict[str, frozenset[str]] = {
+    "and": frozenset(),
+    "of": _PLACE_NOUNS,
+    "with": frozenset({"border", "frontier", "boundary"}),
+    "to": frozenset(
+        {
+            "flee",
+            "move",
+            "travel",
+            "return",
+            "go",
+            "come",
+            "head",
+            "drive",
+            "deploy",
+            "send",
+            "relocate",
+            "road",
+            "way",
+            "route",
+            "highway",
+            "evacuate",
+            "march",
+            "advance",
+        }
+    ),
+}
+
+
 def _after_locative_word(doc: Doc, index: int) -> bool:
-    return index > 0 and doc[index - 1].lower_ in _LOCATIVE_WORDS
+    if index == 0 or doc[index - 1].lower_ not in _LOCATIVE_WORDS:
+        return False
+    word = doc[index - 1].lower_
+    before = doc[index - 2] if index >= 2 else None
+    if word in _GUARDED_LOCATIVES:
+        # "Warren and Jones", "the family of Robinson", "spoke to Hall": words that stand
+        # before places only after a place ("Mosul and Tal Afar"), a place noun ("the town of
+        # Hays", "the border with Syria") or a verb of going ("fled to Erbil").
+        return before is not None and (
+            before.ent_type_ in ("GPE", "LOC", "FAC")
+            or before.lemma_.lower() in _GUARDED_LOCATIVES[word]
+        )
+    return True
 
 
 def _kind_after(doc: Doc, index: int) -> str | None:
