@@ -458,3 +458,17 @@ def test_coding_an_undated_sentence_takes_the_day_its_lead_gave(extract_text):
     assert dates == {dt.date(2024, 3, 1)}
     spans = {e.date.span.text for e in extraction.events if e.date and e.date.span}
     assert spans == {"Friday"}
+
+
+def test_coding_the_shooting_retold_is_one_event_and_its_investigators_no_shooters(extract_text):
+    result = extract_text(
+        "A 3-year-old child was killed in an accidental shooting in Jefferson City, Missouri, "
+        "on Saturday. The police chief confirmed the shooting on Sunday evening, and police "
+        "are investigating the shooting.",
+        published=THURSDAY,
+    )
+    violent = [e for e in result.events if e.event_type == "Violence against civilians"]
+    assert len(violent) == 1, [(e.trigger.text, e.sentence) for e in violent]
+    (event,) = violent
+    assert [(f.kind, f.best) for f in event.figures] == [("killed", 1)]
+    assert event.actor1 is None or not event.actor1.name.startswith("Police")

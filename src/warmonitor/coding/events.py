@@ -96,6 +96,22 @@ _TOLL_KINDS = {
     "kidnapped",
     "missing",
 }
+# Verbs whose subject tells, probes or judges an act named by their object: "police are
+# investigating the shooting" names no shooter.
+_TELLING_VERBS = REPORTING_VERBS | {
+    "investigate",
+    "probe",
+    "describe",
+    "witness",
+    "condemn",
+    "recall",
+    "mark",
+    "blame",
+    "examine",
+    "review",
+    "discuss",
+    "cover",
+}
 _TARGET_PREPOSITIONS = {"against", "on", "with", "at", "targeting"}
 # "killed in police firing", "wounded during a raid by troops", "died due to shelling".
 _CAUSE_PREPOSITIONS = {"in", "during", "due"}
@@ -125,6 +141,10 @@ class _Mention:
     event: Event
     trigger: Trigger
     back_reference: bool = False  # "the ambush" in "X claimed responsibility for the ambush"
+    # Whether the place and the date were read from the mention's own sentence, rather than
+    # from the sentences before it: only its own say that it tells an event of its own.
+    own_place: bool = True
+    own_date: bool = True
 
 
 class _ClaimantMemory:
@@ -332,7 +352,8 @@ def _code_trigger(
     owners = {t.token.i: _clause_anchor(t.token) for t in siblings}
     own_location = _location_for(trigger, anchor, owners, places, claim)
     location = own_location or _location_before(anchor, places)
-    date = _narrowed(_date_for(anchor, owners, article.published), anchor, article.published)
+    own_date = _date_for(anchor, owners, article.published)
+    date = _narrowed(own_date, anchor, article.published)
     if _is_background(date, article.published) and modality in EVENT_MODALITIES:
         modality = "historical"
     if date is None and article.published is not None:
@@ -377,7 +398,13 @@ def _code_trigger(
         and (trigger.entry.pos == "NOUN" or sub_event_type == "Other")
     ):
         return None  # "threatening", "an arrest report": nothing to code
-    return _Mention(event, trigger, _is_back_reference(trigger, actor1, actor2, location))
+    return _Mention(
+        event,
+        trigger,
+        _is_back_reference(trigger, actor1, actor2, own_location),
+        own_place=own_location is not None,
+        own_date=own_date is not None and own_date.span is not None,
+    )
 
 
 def _is_generic(
@@ -448,7 +475,7 @@ def _argument_tokens(token: Token, anchor: Token, pos: str) -> tuple[Token | Non
         agent = _agent_of(token)
         if actor1 is None and agent is not None:
             actor1 = agent
-        if actor1 is None and anchor.i != token.i:
+        if actor1 is None and anchor.i != token.i and anchor.lemma_ not in _TELLING_VERBS:
             actor1 = clause_subject(anchor)
         actor2 = _prepositional_object(token, _TARGET_PREPOSITIONS)
         return actor1, actor2
@@ -910,10 +937,9 @@ def _adds_nothing(mention: _Mention, merged: list[_Mention]) -> bool:
     """ "Police said the man was shot twice": no actor, place or date of its own, after an event
     of the same type was told; it retells that event rather than reporting a new one."""
     event = mention.event
-    bare = event.actor1 is None and event.actor2 is None and event.location is None
-    own_date = event.date is not None and event.date.span is not None
+    bare = event.actor1 is None and event.actor2 is None and not mention.own_place
     same_kind = any(_kind(m.event) == _kind(event) for m in merged)
-    return bare and not own_date and same_kind
+    return bare and not mention.own_date and same_kind
 
 
 def _kind(event: Event) -> tuple[str, ...]:
