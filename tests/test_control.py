@@ -250,3 +250,14 @@ def test_control_the_bundled_yemen_example_is_disputed(extract_text) -> None:
     (retaken,) = [e for e in extraction.events if e.territory is not None]
     (killed,) = retaken.figure_ranges
     assert (killed.low, killed.high) == (9, 14)
+
+
+def test_control_a_withdrawal_is_a_change_from_the_leaver(extract_text) -> None:
+    extraction = extract_text(
+        "Russian forces withdrew from Kherson on Friday, the Ukrainian military said.",
+        published=dt.date(2022, 11, 13),
+    )
+    record = _one(list(extraction.control), kind="change")
+    assert (record.from_actor, record.to_actor) == ("Government of Russia", None)
+    assert record.place.name == "Kherson" and record.date.start == dt.date(2022, 11, 11)
+    assert record.according_to.type == "military"

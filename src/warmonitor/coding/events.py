@@ -344,6 +344,11 @@ def _code_trigger(
         actor2 = _target_in_clause(token, anchor, resolver, exclude=actor1)
     if actor2 is None and trigger.entry.event_type == "Strategic developments":
         actor2 = _addressee(token, resolver, exclude=actor1)
+    if trigger.entry.rule == "territory_leave":
+        # "withdrew from Kherson", "handed the town over to the army": the place left is no
+        # party; the one it was handed to is.
+        receiver = _prepositional_object(token, {"to"})
+        actor2 = resolver.resolve(receiver) if receiver is not None else None
     if actor1 is not None and actor2 is not None and actor1.name == actor2.name:
         actor2 = None
     # spaCy sometimes names the event word itself ("Kidnappings") as an organisation.
@@ -799,8 +804,11 @@ def _classify(
         return "Battles", sub_type, mode, Territory(loser, gainer, place)
     if entry.rule == "territory_leave":
         place = _territory_place(location)
-        leaver = actor1.name if actor1 else None
-        return event_type, sub_type, mode, Territory(leaver, actor2.name if actor2 else None, place)
+        leaver = holding_party(actor1.name) if actor1 and actor1.country else None
+        leaver = leaver or (actor1.name if actor1 else None)
+        receiver = holding_party(actor2.name) if actor2 and actor2.country else None
+        receiver = receiver or (actor2.name if actor2 else None)
+        return event_type, sub_type, mode, Territory(leaver, receiver, place)
     return event_type, sub_type, mode, None
 
 
