@@ -239,3 +239,15 @@ def test_figures_a_named_person_who_died(extract_text) -> None:
     assert ("killed", 1, "Eric Whitaker") in [
         (f.kind, f.best, f.span.text) for f in _figures(extraction)
     ]
+
+
+def test_figures_a_toll_told_apart_joins_the_violence_told_before_it(extract_text) -> None:
+    extraction = extract_text(
+        "Gunmen opened fire on a wedding party in Kano on Saturday. Soldiers later clashed with "
+        "the gunmen outside the city. Four people were hospitalized, a police spokesman said.",
+        published=SUNDAY,
+    )
+    tolled = [e for e in extraction.events if any(f.kind == "wounded" for f in e.figures)]
+    assert [e.trigger.text for e in tolled] == ["clashed"]
+    (figure,) = [f for f in tolled[0].figures if f.kind == "wounded"]
+    assert figure.best == 4

@@ -1035,7 +1035,9 @@ def _attach_figures(
         target = None
         if figure.figure.scope == "event":
             target = _event_for_figure(figure, mentions, places)
-            if target is None and len(violent) == 1 and figure.figure.kind in _TOLL_KINDS:
+            if target is None and violent and figure.figure.kind in _HARM_KINDS:
+                target = _nearest_before(figure, mentions, violent)
+            elif target is None and len(violent) == 1 and figure.figure.kind in _TOLL_KINDS:
                 target = violent[0]
         if target is None:
             loose.append(figure.figure)
@@ -1054,6 +1056,16 @@ def _attach_figures(
             mention = replace(mention, event=event)
         result.append(mention)
     return result, loose
+
+
+def _nearest_before(figure: FigureMention, mentions: list[_Mention], violent: list[int]) -> int:
+    """A toll told apart from any event ("Three victims were rushed to the hospital") is the
+    toll of the violence told last before it, else of the first told after it."""
+    where = figure.anchor.idx
+    before = [i for i in violent if mentions[i].trigger.token.idx < where]
+    if before:
+        return max(before, key=lambda i: mentions[i].trigger.token.idx)
+    return min(violent, key=lambda i: mentions[i].trigger.token.idx)
 
 
 def _event_for_figure(
