@@ -251,3 +251,23 @@ def test_figures_a_toll_told_apart_joins_the_violence_told_before_it(extract_tex
     assert [e.trigger.text for e in tolled] == ["clashed"]
     (figure,) = [f for f in tolled[0].figures if f.kind == "wounded"]
     assert figure.best == 4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The shooting in Camden left a 13-year-old boy dead and six other people wounded.",
+            {("killed", 1), ("wounded", 6)},
+        ),
+        ("Three people were found shot to death inside a car in Hempstead.", {("killed", 3)}),
+        (
+            "Officers found the girl and her father dead inside their home in Rio Rancho.",
+            {("killed", 2)},
+        ),
+        ("Charges were filed in the shooting death of a Houston man.", {("killed", 1)}),
+    ],
+)
+def test_figures_the_dead_named_without_a_number(extract_text, sentence, expected) -> None:
+    found = {(f.kind, f.best) for f in _figures(extract_text(sentence, published=SUNDAY))}
+    assert found == expected

@@ -233,9 +233,11 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
         if current.pos_ in ("VERB", "AUX", "ADJ"):
             for child in current.children:
                 # "were killed and wounded", "held hostage", "hold sway over 2 million".
-                related = child.dep_ in ("acomp", "conj", "xcomp", "dobj")
+                related = child.dep_ in ("acomp", "conj", "xcomp", "dobj", "oprd", "ccomp")
+                if related and child.lemma_.lower() in _HITTING_VERBS:
+                    return _hit_kind(child)  # "were found shot to death"
                 if related and child.lemma_.lower() in kinds:
-                    return kinds[child.lemma_.lower()]
+                    return kinds[child.lemma_.lower()]  # "left one man dead"
             if current.pos_ == "VERB":
                 break
     for token in span.doc[span.end : min(len(span.doc), span.end + 3)]:
@@ -347,13 +349,19 @@ def implied_toll(word: Token, knowledge: Knowledge) -> FigureMention | None:
 
 def _victim_of(word: Token) -> Token | None:
     """Whom a killing or wounding word acts on: "the murder of X", "killed X", "X was killed",
-    and through "was shot and killed" the subject of the passive verb it is joined to."""
+    and through "was shot and killed" the subject of the passive verb it is joined to; whom
+    "dead" describes ("left a boy dead", "found the girl dead", "was found dead")."""
+    if word.lower_ == "dead" and word.pos_ == "ADJ" and word.dep_ in ("oprd", "ccomp", "acomp"):
+        own = next((c for c in word.children if c.dep_ == "nsubj"), None)
+        head = word.head
+        return own or next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if word.pos_ == "NOUN":
         of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
     if word.lemma_.lower() in _DYING_WORDS:
         return next((c for c in word.children if c.dep_ == "nsubj"), None)
-    for verb in (word, word.head) if word.dep_ == "conj" else (word,):
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
+    for verb in (word, word.head) if word.dep_ == "conj" and not own_subject else (word,):
         victim = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
         if victim is not None:
             return victim
@@ -364,6 +372,8 @@ def _toll_kind(trigger: Token) -> str | None:
     lemma = trigger.lemma_.lower()
     if lemma in _KILLING_WORDS or (lemma in _DYING_WORDS and trigger.pos_ == "VERB"):
         return "killed"
+    if trigger.lower_ == "dead" or (lemma == "death" and trigger.pos_ == "NOUN"):
+        return "killed"  # "left a boy dead", "the shooting death of a Houston man"
     if lemma in _HITTING_VERBS and trigger.pos_ == "VERB":
         return _hit_kind(trigger)
     if lemma in _WOUNDING_WORDS:
@@ -375,8 +385,11 @@ def _hit_kind(verb: Token) -> str | None:
     """People shot or stabbed are wounded unless the clause says they died ("shot dead", "shot
     and killed", "fatally stabbed"); "shot at" hit no one."""
     related = [*verb.children, *verb.conjuncts]
+    related += [
+        o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
+    ]
     if any(t.lower_ in _FATAL_MODIFIERS or t.lemma_ == "kill" for t in related):
-        return "killed"
+        return "killed"  # "shot dead", "shot and killed", "shot to death", "fatally shot"
     if any(c.dep_ == "prep" and c.lower_ == "at" and c.i == verb.i + 1 for c in verb.children):
         return None
     return "wounded"
