@@ -101,7 +101,14 @@ def find_triggers(sentence: SpacySpan, knowledge: Knowledge) -> list[Trigger]:
     for token in sentence:
         if token.i in used or token.pos_ != "VERB":
             continue
-        entry = next(
+        # A phrasal verb however inflected: "handed over", "pulled its troops out".
+        phrasal = (
+            phrases.get(f"{token.lemma_.lower()} {c.lower_}")
+            for c in token.children
+            if c.dep_ == "prt"
+        )
+        entry = next((e for e in phrasal if e is not None and e.pos == "VERB"), None)
+        entry = entry or next(
             (e for e in verbs.get(token.lemma_.lower(), ()) if _object_fits(token, e)), None
         )
         if entry is None:
