@@ -271,3 +271,16 @@ def test_figures_a_toll_told_apart_joins_the_violence_told_before_it(extract_tex
 def test_figures_the_dead_named_without_a_number(extract_text, sentence, expected) -> None:
     found = {(f.kind, f.best) for f in _figures(extract_text(sentence, published=SUNDAY))}
     assert found == expected
+
+
+def test_claims_the_group_said_names_the_group(extract_text) -> None:
+    extraction = extract_text(
+        "Al-Shabaab fighters attacked an army base in Baidoa on Saturday. The group said it had "
+        "killed 30 soldiers. The International Organization for Migration said 2,000 families "
+        "had fled the town.",
+        published=SUNDAY,
+    )
+    claims = {(f.kind, f.best): f.according_to for f in _figures(extraction)}
+    group = claims[("killed", 30)]
+    assert (group.name, group.type, group.span.text) == ("al-Shabaab", "armed group", "The group")
+    assert claims[("displaced", 2000)].type == "NGO/IGO"

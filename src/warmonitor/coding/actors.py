@@ -103,7 +103,7 @@ _RIOTER_NOUNS = {"rioter", "mob", "looter"}
 _UNIDENTIFIED_NOUNS = {"gunman", "gunmen", "assailant", "attacker", "bandit", "kidnapper"}
 _ARMED_MODIFIERS = {"armed", "unidentified", "unknown", "masked", "hooded", "heavily"}
 # Words that stand for an armed group named earlier in the document.
-_ANAPHORS = {
+ANAPHORS = {
     "group",
     "rebel",
     "guerrilla",
@@ -221,7 +221,7 @@ class ActorResolver:
         if category is not None:
             # "Iraqi civilians" are Iraq's, wherever the event is.
             return fill_country(category, self._country_in(phrase, head))
-        if head.lemma_.lower() in _ANAPHORS or head.lower_ in _ANAPHORS:
+        if head.lemma_.lower() in ANAPHORS or head.lower_ in ANAPHORS:
             antecedent = self.antecedent(head.idx) or self.first_named_group()
             if antecedent is not None:
                 return replace(antecedent, span=span_of(phrase))

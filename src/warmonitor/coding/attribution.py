@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import re
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
+from warmonitor.coding.actors import ANAPHORS, ActorResolver
 from warmonitor.coding.knowledge import Knowledge
 from warmonitor.coding.syntax import (
     REPORTING_VERBS,
@@ -98,6 +99,32 @@ def source_from_phrase(phrase: SpacySpan, knowledge: Knowledge) -> Source:
     )
 
 
+def typed_claimant(source: Source, doc: Doc, resolver: ActorResolver) -> Source:
+    """A claimant the source list leaves untyped, named as the actor it stands for when the
+    phrase is only a back-reference to one ("the group said": the group the report is about)
+    or names an actor the dictionary knows."""
+    if source.type is not None or source.span is None:
+        return source
+    phrase = doc.char_span(source.span.start, source.span.end)
+    if phrase is None:
+        return source
+    named = any(phrase.start_char <= m.start < phrase.end_char for m in resolver.mentions)
+    anaphoric = all(t.pos_ in ("DET", "PRON") or t.lemma_.lower() in ANAPHORS for t in phrase)
+    if not (named or anaphoric):
+        return source
+    actor = resolver.resolve(phrase.root)
+    if actor is None or actor.type in (None, "Civilians"):
+        return source
+    kind = _actor_source_type(actor.type, actor.sector)
+    return Source(actor.name, kind, source.span, False)
+
+
+def _actor_source_type(actor_type: str | None, sector: str | None) -> str:
+    if sector == "IGO":
+        return "NGO/IGO"
+    return "military" if actor_type in _STATE_ACTOR_TYPES else "armed group"
+
+
 def _source_type(text: str, knowledge: Knowledge) -> tuple[str | None, str | None]:
     for pattern in knowledge.sources:
         if pattern.type != "anonymous" and _contains(text, pattern.pattern):
@@ -105,10 +132,7 @@ def _source_type(text: str, knowledge: Knowledge) -> tuple[str | None, str | Non
     for actor in knowledge.actors:
         for alias in actor.aliases:
             if _contains(text, alias):
-                kind = "military" if actor.type in _STATE_ACTOR_TYPES else "armed group"
-                if actor.sector == "IGO":
-                    kind = "NGO/IGO"
-                return kind, None
+                return _actor_source_type(actor.type, actor.sector), None
     for pattern in knowledge.sources:
         if _contains(text, pattern.pattern):
             return pattern.type, pattern.name

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from warmonitor.coding.actors import ActorResolver, holding_party
-from warmonitor.coding.attribution import find_claimant
+from warmonitor.coding.attribution import find_claimant, typed_claimant
 from warmonitor.coding.knowledge import Knowledge
 from warmonitor.coding.modality import read_modality
 from warmonitor.coding.places import NAMED, PlaceMention
@@ -237,7 +237,7 @@ class _ClaimReader:
         ):
             return None  # "could take days to capture", "no longer controls"
         claim = find_claimant(verb if verb is not None else token, self.knowledge)
-        according_to = claim[0] if claim else self.reporter
+        according_to = typed_claimant(claim[0], self.doc, self.resolver) if claim else self.reporter
         comparison, area = _area(territory, self.named, country_area_km2)
         place = self._place_in(territory, exclude=comparison)
         sentence = token.sent

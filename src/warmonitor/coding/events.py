@@ -18,7 +18,12 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from warmonitor.coding.actors import ActorResolver, fill_country, holding_party
-from warmonitor.coding.attribution import continue_claimant, find_claimant, reporter_source
+from warmonitor.coding.attribution import (
+    continue_claimant,
+    find_claimant,
+    reporter_source,
+    typed_claimant,
+)
 from warmonitor.coding.figures import (
     FigureMention,
     caused_by_the_conflict_itself,
@@ -148,13 +153,17 @@ class _Mention:
 
 
 class _ClaimantMemory:
-    """The claimants cited so far, so that "he said" names the one cited before."""
+    """The claimants cited so far, so that "he said" names the one cited before; a claimant the
+    source list does not type is named as the actor it is ("the group said": the group the
+    report is about; "the Civilian Joint Task Force": a militia)."""
 
-    def __init__(self) -> None:
+    def __init__(self, doc: Doc, resolver: ActorResolver) -> None:
         self.last: Source | None = None
+        self._doc = doc
+        self._resolver = resolver
 
     def follow(self, source: Source) -> Source:
-        source = continue_claimant(source, self.last)
+        source = typed_claimant(continue_claimant(source, self.last), self._doc, self._resolver)
         self.last = source
         return source
 
@@ -195,7 +204,7 @@ def code_events(
     With ``opinions`` (the learned classifier's view of the sentences), a confident classifier
     re-types the rules' events and tells events in sentences where the rules found none."""
     reporter = reporter_source(article)
-    claimants = _ClaimantMemory()
+    claimants = _ClaimantMemory(doc, resolver)
     mentions: list[_Mention] = []
     figures: list[FigureMention] = []
     for sentence in doc.sents:
