@@ -236,7 +236,8 @@ class _ClaimReader:
             read_modality(verb, claimed=False) not in EVENT_MODALITIES or _no_longer(verb)
         ):
             return None  # "could take days to capture", "no longer controls"
-        claim = find_claimant(verb if verb is not None else token, self.knowledge)
+        clause = verb if verb is not None else token  # what the claim hangs on
+        claim = find_claimant(clause, self.knowledge)
         according_to = typed_claimant(claim[0], self.doc, self.resolver) if claim else self.reporter
         comparison, area = _area(territory, self.named, country_area_km2)
         place = self._place_in(territory, exclude=comparison)
@@ -247,11 +248,11 @@ class _ClaimReader:
             place=place,
             from_actor=None,
             to_actor=holder,
-            date=self._date(verb if verb is not None else token, kind),
+            date=self._date(clause, kind),
             according_to=according_to,
             span=span_of(sentence),
             area_km2=area,
-            population=self._population(verb if verb is not None else token),
+            population=self._population(clause),
         )
 
     def _holder(self, token: Token) -> str | None:

@@ -681,19 +681,29 @@ def _location_for(
     return best.place
 
 
+def _sentences_around(anchor: Token) -> tuple[list[SpacySpan], int]:
+    """The document's sentences and the index of the one holding ``anchor``."""
+    sentences = list(anchor.doc.sents)
+    return sentences, next((i for i, s in enumerate(sentences) if s.start <= anchor.i < s.end), 0)
+
+
+# How many sentences back an event whose sentence names no day or place looks for them: a lead
+# dates and places an incident once, then the sentences after it go on telling it.
+_LOOKBACK_SENTENCES = 3
+
+
 def _location_before(anchor: Token, places: list[PlaceMention]) -> Place | None:
     """For an event whose sentence names no place, where the report placed it: the town or
     district named by the closest of the sentences just before it ("A man was shot in Dayton
     on Friday. Police said he was hit twice"), else the one town the whole report names. The
     place's span shows where it was read."""
-    sentences = list(anchor.doc.sents)
-    here = next((i for i, s in enumerate(sentences) if s.start <= anchor.i < s.end), 0)
+    sentences, here = _sentences_around(anchor)
     local = [
         m
         for m in places
         if m.place.mention == NAMED and m.place.span is not None and m.place.precision <= 3
     ]
-    low = sentences[max(0, here - _DATE_LOOKBACK)].start_char
+    low = sentences[max(0, here - _LOOKBACK_SENTENCES)].start_char
     before = [m for m in local if low <= m.place.span.start < sentences[here].start_char]
     if before:
         return max(before, key=lambda m: m.place.span.start).place
@@ -738,19 +748,13 @@ def _date_for(
     return None
 
 
-# How many sentences back an undated event looks for the day its report gave it: a lead's date
-# covers the sentences that go on telling the incident, not the whole report.
-_DATE_LOOKBACK = 3
-
-
 def _date_before(anchor: Token, published: dt.date | None) -> EventDate | None:
     """For an event whose sentence names no date, the day named by the closest sentence before
     it that names one ("A man was shot dead on Friday night. Police said two men ran away"):
     reports date an incident once, then tell it. Only a day counts, never the day of a
     statement; the date's span shows where it was read."""
-    sentences = list(anchor.doc.sents)
-    here = next((i for i, s in enumerate(sentences) if s.start <= anchor.i < s.end), 0)
-    for sentence in reversed(sentences[max(0, here - _DATE_LOOKBACK) : here]):
+    sentences, here = _sentences_around(anchor)
+    for sentence in reversed(sentences[max(0, here - _LOOKBACK_SENTENCES) : here]):
         for ent in sentence.ents:
             if ent.label_ not in ("DATE", "TIME") or _dates_a_statement(ent.root):
                 continue
