@@ -472,3 +472,68 @@ def test_coding_the_shooting_retold_is_one_event_and_its_investigators_no_shoote
     (event,) = violent
     assert [(f.kind, f.best) for f in event.figures] == [("killed", 1)]
     assert event.actor1 is None or not event.actor1.name.startswith("Police")
+
+
+def test_coding_the_day_told_after_the_lead_dates_it(extract_text):
+    import datetime as dt
+
+    result = extract_text(
+        "A man was killed and two others were wounded in a drive-by shooting in Trenton, "
+        "New Jersey. It happened about 10 p.m. Saturday on Hamilton Avenue.",
+        published=dt.date(2024, 3, 4),  # a Monday
+    )
+    event = max(result.events, key=lambda e: e.confidence)
+    assert (event.date.start, event.date.end, event.date.precision) == (
+        dt.date(2024, 3, 2),
+        dt.date(2024, 3, 2),
+        1,
+    )
+    assert event.date.span.text.endswith("Saturday")
+
+
+def test_coding_a_page_stamp_dates_nothing(extract_text):
+    import datetime as dt
+
+    result = extract_text(
+        "Posted: Monday, March 4, 2024 9:34 AM EST\n\n"
+        "A man was wounded in a shooting in Toledo, Ohio, police said.",
+        published=dt.date(2024, 3, 4),
+    )
+    (event,) = result.events
+    assert event.date.span is None and event.date.precision == 3
+
+
+def test_coding_one_clause_dates_the_sentence(extract_text):
+    import datetime as dt
+
+    result = extract_text(
+        "One person was killed and three others were hurt when a gunman opened fire inside a "
+        "barbershop in Bellflower, California, on Friday night.",
+        published=dt.date(2024, 3, 4),
+    )
+    assert {e.date.start for e in result.events} == {dt.date(2024, 3, 1)}
+
+
+def test_coding_a_town_police_force_places_what_it_reports(extract_text):
+    import datetime as dt
+
+    result = extract_text(
+        "Memphis police say four people were shot, one fatally, at a park late Wednesday. "
+        "Officers said the gunman fled on foot, a Tennessee official said.",
+        published=dt.date(2024, 3, 8),
+    )
+    event = max(result.events, key=lambda e: e.confidence)
+    place = event.location
+    assert (place.name, place.admin1, place.precision) == ("Memphis", "Tennessee", 2)
+    assert place.mention == "embedded"  # the report names the force, not the place
+
+
+def test_coding_a_state_police_force_places_nothing(extract_text):
+    import datetime as dt
+
+    result = extract_text(
+        "Kentucky State Police say a man was shot dead late Wednesday.",
+        published=dt.date(2024, 3, 8),
+    )
+    (event,) = result.events
+    assert event.location is None

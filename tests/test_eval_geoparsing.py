@@ -8,12 +8,12 @@ from tests.conftest import GOLD, shared_file
 from warmonitor.eval.geoparsing import (
     GOLD_FILE,
     CorpusTally,
-    distance_km,
     gold_toponyms,
     score_geoparsing,
     tally_article,
     unscored_spans,
 )
+from warmonitor.geodesy import distance_km
 from warmonitor.model import Place, Span
 
 

@@ -284,3 +284,51 @@ def test_claims_the_group_said_names_the_group(extract_text) -> None:
     group = claims[("killed", 30)]
     assert (group.name, group.type, group.span.text) == ("al-Shabaab", "armed group", "The group")
     assert claims[("displaced", 2000)].type == "NGO/IGO"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A shooting at a party in Dayton, Ohio, left one man dead and at least six others "
+            "with gunshot wounds on Saturday.",
+            {("killed", 1), ("wounded", 6)},
+        ),
+        (
+            "A shooting killed two people and sent three others to the hospital early Friday "
+            "in Columbus, Ohio.",
+            {("killed", 2), ("wounded", 3)},
+        ),
+    ],
+)
+def test_figures_each_object_takes_its_own_state(extract_text, sentence, expected) -> None:
+    extraction = extract_text(sentence, published=SUNDAY)
+    assert {(f.kind, f.best) for f in _figures(extraction)} == expected
+
+
+def test_figures_the_first_toll_told_is_the_reports_main_event(extract_text) -> None:
+    extraction = extract_text(
+        "Two men were shot dead outside a bar in Dayton, Ohio, early Sunday. "
+        "Police later exchanged fire with a suspect in a standoff at a house on Main Street, "
+        "and officers arrested him after a gunman shot at them from a window.",
+        published=SUNDAY,
+    )
+    main = max(extraction.events, key=lambda e: e.confidence)
+    assert {(f.kind, f.best) for f in main.figures} == {("killed", 2)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Five teens were shot on Saturday evening in Memphis.", {("wounded", 5)}),
+        ("Four young men were shot at a home in Queens last night.", {("wounded", 4)}),
+        ("Two passengers were shot at as the bus passed the checkpoint.", set()),
+        (
+            "A shooting left two men dead and four other injured outside a church in Queens.",
+            {("killed", 2), ("wounded", 4)},
+        ),
+    ],
+)
+def test_figures_shot_where_and_shot_at(extract_text, sentence, expected) -> None:
+    extraction = extract_text(sentence, published=SUNDAY)
+    assert {(f.kind, f.best) for f in _figures(extraction)} == expected

@@ -119,8 +119,9 @@ class Place:
     precision: int  # 1 exact place ... 6 country, 7 larger than a country (UCDP where_prec)
     sub_place: str | None = None  # "Old City", "industrial district"
     # How the text mentions it: "named" ("in Mosul"), "adjectival" (a demonym: "Syrian troops")
-    # or "embedded" (opening an organisation's name: "the Kentucky State Police"). Only a named
-    # place can be an event's location.
+    # or "embedded" (opening an organisation's name: "the Kentucky State Police"). An event's
+    # location is a named place, or, when the report names none, the town or county of the
+    # police force that reports it ("Memphis police said"), embedded and at best precision 2.
     mention: str = "named"
 
 

@@ -34,7 +34,7 @@ from warmonitor.coding.figures import (
 from warmonitor.coding.knowledge import Knowledge, TriggerEntry
 from warmonitor.coding.modality import read_modality
 from warmonitor.coding.opinions import POLITICAL_TYPES, TERRITORIAL, SentenceOpinions
-from warmonitor.coding.places import NAMED, PlaceMention
+from warmonitor.coding.places import NAMED, PlaceMention, police_jurisdiction
 from warmonitor.coding.statements import statement_about
 from warmonitor.coding.syntax import REPORTING_VERBS, clause_subject, span_of
 from warmonitor.coding.taxonomy import VIOLENT_TYPES, load_taxonomy, plover_for
@@ -89,6 +89,7 @@ _WEAPON_SUB_TYPES = (
 _OTHER_DISCOUNT = 0.15
 _SPECIFICITY = {"Armed clash": 0, "Attack": 1}
 _TOLL_BONUS = 0.05
+_LEAD_TOLL_BONUS = 0.25
 # What violence does to people: tolls that only a violent event can have.
 _HARM_KINDS = frozenset({"killed", "wounded"})
 _TOLL_KINDS = {
@@ -237,7 +238,21 @@ def code_events(
         # Events, not mentions, are re-typed: two tellings of one shooting stay one event.
         merged = [_second_opinion(m, opinions) for m in merged]
     merged, loose = _attach_figures(merged, figures, places)
-    return [m.event for m in merged], non_events, loose
+    jurisdiction = police_jurisdiction(places, doc.text)
+    return [_filled_in(m, jurisdiction, article) for m in merged], non_events, loose
+
+
+def _filled_in(mention: _Mention, jurisdiction: Place | None, article: Article) -> Event:
+    """The last resorts, once mentions are merged, for an event still without a place or a
+    day: the town of the police force the report cites, and a day named just after it."""
+    event = mention.event
+    if event.location is None and jurisdiction is not None:
+        event = replace(event, location=jurisdiction)
+    if event.date is None or event.date.span is None:
+        day = _date_after(mention.trigger.token, article.published)
+        if day is not None:
+            event = replace(event, date=day)
+    return event
 
 
 def _statement(
@@ -310,6 +325,11 @@ def _fits(event: Event, sub_event_type: str, mention: _Mention) -> bool:
     # protesters" tells the urging; the firing is an event of its own, with its own word.
     if event.plover_type in _VERBAL_PLOVER and load_taxonomy()[sub_event_type].event_type in (
         VIOLENT_TYPES | {"Protests", "Riots"}
+    ):
+        return False
+    # Armed clashes are between armed, organised sides; civilians are attacked, never clash.
+    if sub_event_type == "Armed clash" and any(
+        actor is not None and actor.type == "Civilians" for actor in (event.actor1, event.actor2)
     ):
         return False
     # A protest event needs protesters: "massacre" in a sentence about a governor is not one.
@@ -735,7 +755,7 @@ def _date_for(
 ) -> EventDate | None:
     sentence = anchor.sent
     for ent in sentence.ents:
-        if ent.label_ not in ("DATE", "TIME"):  # "Monday night" is a TIME
+        if ent.label_ not in ("DATE", "TIME") or _is_stamp(ent):  # "Monday night" is a TIME
             continue
         owner = _owner(ent.root, owners)
         if owner is not None and owners[owner].i != anchor.i and owner != anchor.i:
@@ -755,13 +775,52 @@ def _date_before(anchor: Token, published: dt.date | None) -> EventDate | None:
     statement; the date's span shows where it was read."""
     sentences, here = _sentences_around(anchor)
     for sentence in reversed(sentences[max(0, here - _LOOKBACK_SENTENCES) : here]):
-        for ent in sentence.ents:
-            if ent.label_ not in ("DATE", "TIME") or _dates_a_statement(ent.root):
-                continue
-            resolved = resolve_date(ent.text, published)
-            if resolved is not None and resolved.precision == 1:
-                return EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
+        day = _day_named(sentence, published)
+        if day is not None:
+            return day
     return None
+
+
+# How many sentences after an undated event a day named for it may come: a lead often tells
+# what happened and the next sentence when ("A man was killed in a shooting in Trenton. It
+# happened about 10 p.m. Saturday").
+_LOOKAHEAD_SENTENCES = 2
+
+
+def _date_after(anchor: Token, published: dt.date | None) -> EventDate | None:
+    """For an event nothing before it dates, the day named by the closest of the next
+    sentences, on the same terms as ``_date_before``."""
+    sentences, here = _sentences_around(anchor)
+    for sentence in sentences[here + 1 : here + 1 + _LOOKAHEAD_SENTENCES]:
+        day = _day_named(sentence, published)
+        if day is not None:
+            return day
+    return None
+
+
+def _day_named(sentence: SpacySpan, published: dt.date | None) -> EventDate | None:
+    for ent in sentence.ents:
+        if ent.label_ not in ("DATE", "TIME") or _dates_a_statement(ent.root) or _is_stamp(ent):
+            continue
+        resolved = resolve_date(ent.text, published)
+        if resolved is not None and resolved.precision == 1:
+            return EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
+    return None
+
+
+_STAMP_BEFORE = re.compile(r"(?:posted|updated|published|last modified)\W*(?:on|at)?\W*$", re.I)
+_CLOCK_AFTER = re.compile(r"^\W*(?:at\s+)?\d{1,2}:\d{2}")
+
+
+def _is_stamp(ent: SpacySpan) -> bool:
+    """ "Posted: Monday, August 11, 2014 9:34 AM EDT": when a page was posted, not when
+    anything it reports happened."""
+    text = ent.doc.text
+    before = text[max(0, ent.start_char - 20) : ent.start_char]
+    after = text[ent.end_char : ent.end_char + 12]
+    return bool(_STAMP_BEFORE.search(before)) or (
+        re.search(r"\b\d{4}\b", ent.text) is not None and bool(_CLOCK_AFTER.match(after))
+    )
 
 
 def _narrowed(date: EventDate | None, anchor: Token, published: dt.date | None) -> EventDate | None:
@@ -770,7 +829,9 @@ def _narrowed(date: EventDate | None, anchor: Token, published: dt.date | None) 
     day falls inside it ("On Sunday, ... A girl was shot over the weekend")."""
     if date is not None and date.precision == 1:
         return date
-    day = _date_before(anchor, published)
+    # "one man was killed when a gunman opened fire Friday night": the day of another clause of
+    # the sentence, else of the sentences before.
+    day = _day_named(anchor.sent, published) or _date_before(anchor, published)
     if date is None:
         return day
     inside = day is not None and date.start is not None and date.end is not None
@@ -1062,13 +1123,32 @@ def _attach_figures(
         if extra:
             figures = mention.event.figures + extra
             event = replace(mention.event, figures=figures, figure_ranges=disagreements(figures))
-            if any(f.kind in _HARM_KINDS for f in extra):
-                # The event that tells the toll is more likely the one the report is about.
-                confidence = round(min(event.confidence + _TOLL_BONUS, 1.0), 3)
-                event = replace(event, confidence=confidence)
             mention = replace(mention, event=event)
         result.append(mention)
-    return result, loose
+    return _ranked_by_toll(result), loose
+
+
+def _ranked_by_toll(mentions: list[_Mention]) -> list[_Mention]:
+    """The event that tells a toll is more likely the one the report is about, and in a report
+    about violence the first told most of all: it leads with its incident and its toll, and
+    recalls other violence, the trial or the vigil further down."""
+    tolled = [
+        i
+        for i, m in enumerate(mentions)
+        if m.event.event_type in VIOLENT_TYPES
+        and any(f.kind in _HARM_KINDS for f in m.event.figures)
+    ]
+    lead = min(tolled, key=lambda i: mentions[i].trigger.token.i, default=None)
+    top = max(mentions, key=lambda m: m.event.confidence, default=None)
+    if top is None or top.event.event_type not in VIOLENT_TYPES:
+        lead = None  # a report about a statement, an arrest or a protest stays about it
+    ranked = list(mentions)
+    for index in tolled:
+        bonus = _LEAD_TOLL_BONUS if index == lead else _TOLL_BONUS
+        event = ranked[index].event
+        confidence = round(min(event.confidence + bonus, 1.0), 3)
+        ranked[index] = replace(ranked[index], event=replace(event, confidence=confidence))
+    return ranked
 
 
 def _nearest_before(figure: FigureMention, mentions: list[_Mention], violent: list[int]) -> int:

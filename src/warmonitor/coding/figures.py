@@ -186,6 +186,8 @@ def _counted_noun(span: SpacySpan, sentence: SpacySpan) -> Token | None:
     root = span.root
     if root.dep_ == "nummod" and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= span.end:
         return root.head  # "15 al-Shabab fighters"
+    if root.dep_ == "nummod" and root.head.lower_ == "other":
+        return root.head  # "two men dead and four other injured": "other" for "others"
     doc = sentence.doc
     i = span.end
     steps = 0
@@ -220,6 +222,8 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
         # "wounded civilians", "people killed", "one fatally".
         if child.dep_ in ("amod", "acl", "relcl", "advmod") and child.lemma_.lower() in kinds:
             return kinds[child.lemma_.lower()]
+        if _with_wounds(child, kinds):
+            return "wounded"  # "six others with gunshot wounds"
     current = anchor
     for _ in range(6):
         if current.head.i == current.i:
@@ -230,6 +234,14 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
         lemma = current.lemma_.lower()
         if lemma in kinds:
             return kinds[lemma]
+        if current.pos_ == "VERB" and _sends_to_hospital(current):
+            return "wounded"  # "sent three others to the hospital"
+        if current.pos_ == "VERB":
+            # "left one man dead and six others with gunshot wounds": each object takes the
+            # state told right after it.
+            after = next((c for c in current.children if c.i > anchor.i), None)
+            if after is not None and _with_wounds(after, kinds):
+                return "wounded"
         if current.pos_ in ("VERB", "AUX", "ADJ"):
             for child in current.children:
                 # "were killed and wounded", "held hostage", "hold sway over 2 million".
@@ -244,6 +256,29 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
         if token.lemma_.lower() in kinds:
             return kinds[token.lemma_.lower()]
     return None
+
+
+def _with_wounds(token: Token, kinds: dict[str, str]) -> bool:
+    if token.dep_ != "prep" or token.lower_ != "with":
+        return False
+    held = next((c for c in token.children if c.dep_ == "pobj"), None)
+    return held is not None and kinds.get(held.lemma_.lower()) == "wounded"
+
+
+_CARRYING_VERBS = frozenset({"send", "take", "rush", "transport", "airlift", "fly", "carry"})
+
+
+def _sends_to_hospital(verb: Token) -> bool:
+    if verb.lemma_.lower() not in _CARRYING_VERBS:
+        return False
+    places = (
+        grandchild
+        for child in verb.children
+        if child.dep_ in ("prep", "dative") and child.lower_ == "to"
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj"
+    )
+    return any(place.lemma_.lower() in ("hospital", "hospitals") for place in places)
 
 
 def _is_cumulative(anchor: Token, sentence: SpacySpan) -> bool:
@@ -390,9 +425,18 @@ def _hit_kind(verb: Token) -> str | None:
     ]
     if any(t.lower_ in _FATAL_MODIFIERS or t.lemma_ == "kill" for t in related):
         return "killed"  # "shot dead", "shot and killed", "shot to death", "fatally shot"
-    if any(c.dep_ == "prep" and c.lower_ == "at" and c.i == verb.i + 1 for c in verb.children):
+    if any(_fired_at(c, verb) for c in verb.children):
         return None
     return "wounded"
+
+
+def _fired_at(child: Token, verb: Token) -> bool:
+    """ "shot at the car", "they were shot at": fired at, not hit; but "were shot at a home" says
+    where the shot hit them."""
+    if child.dep_ != "prep" or child.lower_ != "at" or child.i != verb.i + 1:
+        return False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return not passive or not any(c.dep_ == "pobj" for c in child.children)
 
 
 def _without_the_dead(found: list[FigureMention]) -> list[FigureMention]:

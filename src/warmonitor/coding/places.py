@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import importlib.resources
 import logging
-import math
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -27,6 +26,7 @@ from spacy.tokens import Doc
 
 from warmonitor.coding.gazetteer import Gazetteer, GazetteerEntry, normalize_name
 from warmonitor.coding.knowledge import Knowledge
+from warmonitor.geodesy import destination
 from warmonitor.model import Article, Place, Span
 
 logger = logging.getLogger(__name__)
@@ -42,9 +42,10 @@ _SUB_PLACE_AFTER = re.compile(rf"^\s*['’]s\s+(?P<sub>(?:\w+\s+)?(?:{_SUB_PLACE
 _PRECISION = {"city": 1, "admin2": 3, "admin1": 4, "feature": 5, "country": 6, "continent": 7}
 
 
-# How a place is mentioned (Place.mention). Only a place named as such can be where an event
-# happened: "Syrian troops" and "the Kentucky State Police" mention Syria and Kentucky, but say
-# nothing of where the troops or the police acted.
+# How a place is mentioned (Place.mention). A place named as such is where an event happened:
+# "Syrian troops" and "the Kentucky State Police" mention Syria and Kentucky, but say nothing of
+# where the troops or the police acted. A town's own police force is the one exception, as the
+# last resort of police_jurisdiction.
 NAMED = "named"
 ADJECTIVAL = "adjectival"  # a demonym: "Syrian troops", "Palestinians"
 EMBEDDED = "embedded"  # opening an organisation's name: "the Texas Department of Safety"
@@ -338,7 +339,9 @@ def _candidates(doc: Doc, full_text: str, knowledge: Knowledge) -> list[_Name]:
     - weak names: a name spaCy labelled otherwise (the small model often calls "Gao" or
       "Ansongo" a person), or capitalised words it left out, standing where places stand,
       after "in", "near", "between"...; they count only inside the report's focus;
-    - a place name opening an organisation's name ("the Kentucky State Police"), embedded;
+    - a place name opening an organisation's name ("the Kentucky State Police"), embedded, and
+      so the town or county of a police force ("Memphis police", "Yuma Police said"), which
+      spaCy seldom labels at all;
     - demonyms ("Syrian", "Palestinians", "Sri Lankan"), adjectival, and country names spaCy
       missed.
     """
@@ -382,6 +385,7 @@ def _candidates(doc: Doc, full_text: str, knowledge: Knowledge) -> list[_Name]:
     found.extend(_same_names(full_text, places, found, organisations))
     found.extend(_demonyms(doc, knowledge, found))
     found.extend(_capitalised_after_locative(doc, found))
+    found.extend(_police_forces(doc, full_text, found))
     return sorted(found, key=lambda n: (n.start, -n.end))
 
 
@@ -542,6 +546,57 @@ def _capitalised_after_locative(doc: Doc, found: list[_Name]) -> Iterator[_Name]
             continue
         kind = _kind_after(doc, end_token + 1)
         yield _Name(span.start_char, span.end_char, span.text, kind=kind, weak=True)
+
+
+# The words that follow a police force's town or county: "Stockton Police", "Memphis police
+# officers", "the Harris County Sheriff's Office", "Tulsa PD".
+POLICE_WORDS = re.compile(r"\s*(?:police|sheriff(?:['’]s)?|pd)\b", re.I)
+# "Local police", "State Police", "Military Police": words that open a force's name but never
+# name its town.
+_POLICE_HEADS = {"police", "sheriff", "pd"}
+_FORCE_ADJECTIVES = {"local", "state", "federal", "national", "military", "metro", "transit"}
+
+
+def police_jurisdiction(mentions: list[PlaceMention], text: str) -> Place | None:
+    """The town or county whose police force the report cites first ("Stockton Police say four
+    people were shot"), as where an event it places nowhere else happened: a town's police
+    act in their town. Its precision is at best 2, within the town, since the report does
+    not name the place itself; a state's or a country's police say nothing of where."""
+    for mention in mentions:
+        place = mention.place
+        if (
+            place.mention == EMBEDDED
+            and place.span is not None
+            and place.precision <= 3
+            and POLICE_WORDS.match(text, place.span.end)
+        ):
+            return replace(place, precision=max(place.precision, 2))
+    return None
+
+
+def _police_forces(doc: Doc, full_text: str, found: list[_Name]) -> Iterator[_Name]:
+    """The town or county a police force is named after: up to three capitalised words right
+    before "police" or "sheriff", longest run first, each tried as an embedded name."""
+    taken = [(n.start, n.end) for n in found]
+    for token in doc:
+        if token.lower_ not in _POLICE_HEADS:
+            continue
+        run: list = []
+        for before in reversed(doc[max(0, token.i - 3) : token.i]):
+            if not before.text[:1].isupper() or before.lower_ in _FORCE_ADJECTIVES:
+                break
+            if before.is_sent_start and before.is_stop:
+                break
+            run.insert(0, before)
+        for size in range(len(run), 0, -1):
+            head = run[-size:]
+            start, end = head[0].idx, head[-1].idx + len(head[-1].text)
+            # A name that runs on over the police word is the force's whole name, which spaCy
+            # may label a place ("The Harris County Sheriff's Office"): its town is still tried.
+            if any(s < end and start < e and e <= token.idx for s, e in taken):
+                break
+            kind = "admin2" if head[-1].lower_ in _ADMIN2_WORDS else None
+            yield _Name(start, end, full_text[start:end], kind=kind, weak=True, mention=EMBEDDED)
 
 
 _LOCATIVE_WORDS = {
@@ -707,7 +762,7 @@ class _Relative:
         of what the text pins down; the GeoNames id stays that of the place named."""
         lat, lon = place.lat, place.lon
         if self.distance_km and self.bearing is not None and lat is not None and lon is not None:
-            lat, lon = _destination(lat, lon, self.distance_km, self.bearing)
+            lat, lon = destination(lat, lon, self.distance_km, self.bearing)
         if place.precision <= 2:
             far = self.distance_km is not None and self.distance_km > _NEAR_KM
             precision = 3 if far else 2
@@ -735,20 +790,6 @@ def _relative(text: str, start: int) -> _Relative | None:
     if match.group("direction"):
         bearing = _BEARINGS.get(re.sub(r"[- ]", "", match.group("direction").lower()))
     return _Relative(window_start + match.start("relative"), words, distance, bearing)
-
-
-def _destination(lat: float, lon: float, distance_km: float, bearing: float) -> tuple[float, float]:
-    """The point ``distance_km`` from (lat, lon) along ``bearing`` (degrees from north)."""
-    ratio = distance_km / 6371.0
-    phi, lam, theta = math.radians(lat), math.radians(lon), math.radians(bearing)
-    phi2 = math.asin(
-        math.sin(phi) * math.cos(ratio) + math.cos(phi) * math.sin(ratio) * math.cos(theta)
-    )
-    lam2 = lam + math.atan2(
-        math.sin(theta) * math.sin(ratio) * math.cos(phi),
-        math.cos(ratio) - math.sin(phi) * math.sin(phi2),
-    )
-    return round(math.degrees(phi2), 5), round((math.degrees(lam2) + 540) % 360 - 180, 5)
 
 
 def _is_sub_place_word(name: str) -> bool:

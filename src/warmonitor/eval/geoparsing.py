@@ -24,7 +24,6 @@ its rows named "geotext, <corpus>: ...", whenever it is installed.
 from __future__ import annotations
 
 import logging
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -35,6 +34,7 @@ from warmonitor.coding.gazetteer import Gazetteer
 from warmonitor.eval.geotext_peer import PEER, CountryPoint, GeotextPeer, geotext_available
 from warmonitor.eval.gold import Score, articles_for, read_gold
 from warmonitor.eval.metrics import prf
+from warmonitor.geodesy import distance_km
 from warmonitor.model import Place
 
 logger = logging.getLogger(__name__)
@@ -42,7 +42,6 @@ logger = logging.getLogger(__name__)
 DATASET = "geoparsing"
 GOLD_FILE = "geoparsing.dev.jsonl"
 NEAR_KM = 161.0
-_EARTH_RADIUS_KM = 6371.0
 
 
 @dataclass
@@ -174,14 +173,6 @@ def tally_article(
             tally.near += error <= NEAR_KM
             tally.error_km += error
     tally.false_negatives += len(gold) - len(taken)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlambda = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlambda / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _scores(corpus: str, tally: CorpusTally) -> list[Score]:
