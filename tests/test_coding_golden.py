@@ -537,3 +537,34 @@ def test_coding_a_state_police_force_places_nothing(extract_text):
     )
     (event,) = result.events
     assert event.location is None
+
+
+def test_coding_the_dateline_town_places_what_nothing_else_places(extract_text):
+    import datetime as dt
+
+    result = extract_text(
+        "Five teens were shot on Saturday evening after a community event, officers said.",
+        published=dt.date(2024, 3, 4),
+        dateline=("Memphis, Tenn.",),
+    )
+    (event,) = result.events
+    place = event.location
+    assert (place.name, place.admin1, place.precision, place.mention) == (
+        "Memphis",
+        "Tennessee",
+        2,
+        "dateline",
+    )
+    assert place.span is None  # the dateline is not part of the text
+
+
+def test_coding_a_dateline_abroad_places_nothing(extract_text):
+    import datetime as dt
+
+    result = extract_text(
+        "Air strikes killed 12 people in Idlib province on Monday. "
+        "Another strike hit a market, killing five.",
+        published=dt.date(2024, 3, 4),
+        dateline=("Beirut",),
+    )
+    assert all(e.location is None or e.location.name != "Beirut" for e in result.events)

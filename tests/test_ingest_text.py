@@ -99,6 +99,13 @@ def test_sentence_starting_with_by_is_not_a_byline() -> None:
             "Sudan Tribune",
             "Fighting went on.",
         ),
+        (
+            "STOCKTON-  Police say two men were shot.",
+            ("Stockton",),
+            None,
+            "Police say two men were shot.",
+        ),
+        ("MEMPHIS, Tenn. -- Two men were shot.", ("Memphis, Tenn.",), None, "Two men were shot."),
     ],
 )
 def test_dateline_forms(
@@ -123,6 +130,21 @@ def test_sentences_with_dashes_are_not_datelines(paragraph: str) -> None:
     assert report.dateline == ()
     assert report.agency is None
     assert report.text == paragraph
+
+
+def test_a_dateline_after_a_caption_is_read() -> None:
+    report = clean_report(
+        "Watch the video of the scene\n\nHOBART, Okla. - A boy was shot on Sunday, deputies said.",
+        title="Boy shot near Hobart",
+    )
+    assert report.dateline == ("Hobart, Okla.",)
+    assert report.text == "Watch the video of the scene\n\nA boy was shot on Sunday, deputies said."
+
+
+def test_no_dateline_is_looked_for_after_the_lead() -> None:
+    lead = "A man was shot dead outside a bar on Friday night, and police are looking for two men."
+    report = clean_report(f"{lead}\n\nDAYTON - Officers said more later.")
+    assert report.dateline == ()
 
 
 BOILERPLATE_LINES = [

@@ -31,6 +31,10 @@ FRIDAY = dt.date(2017, 6, 30)
         ("three months ago", dt.date(2017, 3, 17), dt.date(2017, 4, 16), 4),
         ("earlier this month", dt.date(2017, 6, 1), FRIDAY, 4),
         ("last year", dt.date(2016, 1, 1), dt.date(2016, 12, 31), 5),
+        ("Christmas Day", dt.date(2016, 12, 25), dt.date(2016, 12, 25), 1),
+        ("New Year's Eve", dt.date(2016, 12, 31), dt.date(2016, 12, 31), 1),
+        ("Memorial Day", dt.date(2017, 5, 29), dt.date(2017, 5, 29), 1),
+        ("Thanksgiving", dt.date(2016, 11, 24), dt.date(2016, 11, 24), 1),
     ],
 )
 def test_dates_resolve_against_publication(text, start, end, precision):

@@ -118,10 +118,12 @@ class Place:
     feature_code: str | None  # GeoNames feature code: PPL, PPLA, ADM1, PCLI, STM, ...
     precision: int  # 1 exact place ... 6 country, 7 larger than a country (UCDP where_prec)
     sub_place: str | None = None  # "Old City", "industrial district"
-    # How the text mentions it: "named" ("in Mosul"), "adjectival" (a demonym: "Syrian troops")
-    # or "embedded" (opening an organisation's name: "the Kentucky State Police"). An event's
-    # location is a named place, or, when the report names none, the town or county of the
-    # police force that reports it ("Memphis police said"), embedded and at best precision 2.
+    # How the report mentions it: "named" ("in Mosul"), "adjectival" (a demonym: "Syrian
+    # troops"), "embedded" (opening an organisation's name: "the Kentucky State Police") or
+    # "dateline" (the town it was filed from, outside the text: no span). An event's location
+    # is a named place; when the report names none for it, the town or county of the police
+    # force that reports it ("Memphis police said", embedded), else the dateline's town, each
+    # at best precision 2.
     mention: str = "named"
 
 

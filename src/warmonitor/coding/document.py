@@ -7,11 +7,11 @@ from spacy.tokens import Doc
 from warmonitor.coding.attribution import reporter_source
 from warmonitor.coding.classifier import EventClassifiers
 from warmonitor.coding.control import read_control
-from warmonitor.coding.events import code_events, document_resolver
+from warmonitor.coding.events import LastResorts, code_events, document_resolver
 from warmonitor.coding.gazetteer import Gazetteer
 from warmonitor.coding.knowledge import Knowledge
 from warmonitor.coding.opinions import SentenceOpinions
-from warmonitor.coding.places import find_places
+from warmonitor.coding.places import dateline_place, find_places, police_jurisdiction
 from warmonitor.coding.weapons import find_weapons
 from warmonitor.model import Article, Entity, Extraction
 
@@ -26,7 +26,13 @@ def code_document(
     places = find_places(doc, article, gazetteer, knowledge)
     opinions = SentenceOpinions(classifier, list(doc.sents)) if classifier else None
     resolver = document_resolver(doc, article, knowledge, places)
-    events, non_events, figures = code_events(doc, article, knowledge, places, resolver, opinions)
+    last_resorts = LastResorts(
+        jurisdiction=police_jurisdiction(places, doc.text),
+        dateline=dateline_place(article, gazetteer, knowledge, places),
+    )
+    events, non_events, figures = code_events(
+        doc, article, knowledge, places, resolver, opinions, last_resorts
+    )
     every_figure = [*figures, *(f for e in events for f in e.figures)]
     control = read_control(
         doc,

@@ -34,11 +34,12 @@ from warmonitor.coding.figures import (
 from warmonitor.coding.knowledge import Knowledge, TriggerEntry
 from warmonitor.coding.modality import read_modality
 from warmonitor.coding.opinions import POLITICAL_TYPES, TERRITORIAL, SentenceOpinions
-from warmonitor.coding.places import NAMED, PlaceMention, police_jurisdiction
+from warmonitor.coding.places import NAMED, PlaceMention
 from warmonitor.coding.statements import statement_about
 from warmonitor.coding.syntax import REPORTING_VERBS, clause_subject, span_of
 from warmonitor.coding.taxonomy import VIOLENT_TYPES, load_taxonomy, plover_for
 from warmonitor.coding.triggers import AGREE_VERBS, LIGHT_VERBS, Trigger, find_triggers
+from warmonitor.geodesy import distance_km
 from warmonitor.model import (
     EVENT_MODALITIES,
     Actor,
@@ -199,6 +200,7 @@ def code_events(
     places: list[PlaceMention],
     resolver: ActorResolver,
     opinions: SentenceOpinions | None = None,
+    last_resorts: LastResorts | None = None,
 ) -> tuple[list[Event], list[Event], list[Figure]]:
     """(events, non-events, document-level figures) of one parsed article.
 
@@ -238,21 +240,57 @@ def code_events(
         # Events, not mentions, are re-typed: two tellings of one shooting stay one event.
         merged = [_second_opinion(m, opinions) for m in merged]
     merged, loose = _attach_figures(merged, figures, places)
-    jurisdiction = police_jurisdiction(places, doc.text)
-    return [_filled_in(m, jurisdiction, article) for m in merged], non_events, loose
+    resorts = last_resorts or LastResorts()
+    return [_filled_in(m, resorts, article) for m in merged], non_events, loose
 
 
-def _filled_in(mention: _Mention, jurisdiction: Place | None, article: Article) -> Event:
+@dataclass(frozen=True, slots=True)
+class LastResorts:
+    """Where a report places what it tells when its sentences do not say."""
+
+    jurisdiction: Place | None = None  # the town of the police force it cites
+    dateline: Place | None = None  # the town it was filed from
+
+
+def _filled_in(mention: _Mention, resorts: LastResorts, article: Article) -> Event:
     """The last resorts, once mentions are merged, for an event still without a place or a
-    day: the town of the police force the report cites, and a day named just after it."""
+    day: the town of the police force the report cites, else the town it was filed from; and
+    a day named just after it."""
     event = mention.event
-    if event.location is None and jurisdiction is not None:
-        event = replace(event, location=jurisdiction)
+    jurisdiction = resorts.jurisdiction
+    if event.location is None:
+        event = replace(event, location=jurisdiction or resorts.dateline)
+    elif jurisdiction is not None and _neighbourhood_of(event.location, jurisdiction):
+        where = event.location
+        event = replace(
+            event,
+            location=replace(jurisdiction, span=where.span, sub_place=where.name, mention=NAMED),
+        )
     if event.date is None or event.date.span is None:
         day = _date_after(mention.trigger.token, article.published)
         if day is not None:
             event = replace(event, date=day)
     return event
+
+
+# A town this far from the town whose police report the event, in the same province, is more
+# likely a namesake of one of its neighbourhoods ("Chicago police ... in Chatham" is not
+# Chatham, Illinois, 300 km away, but Chicago's Chatham).
+_NEIGHBOURHOOD_KM = 40.0
+
+
+def _neighbourhood_of(place: Place, town: Place) -> bool:
+    if (
+        town.feature_code is None
+        or not town.feature_code.startswith("PPL")
+        or place.feature_code is None
+        or not place.feature_code.startswith("PPL")
+        or place.sub_place is not None
+        or (place.country_code, place.admin1) != (town.country_code, town.admin1)
+        or None in (place.lat, place.lon, town.lat, town.lon)
+    ):
+        return False
+    return distance_km(place.lat, place.lon, town.lat, town.lon) > _NEIGHBOURHOOD_KM
 
 
 def _statement(
@@ -808,8 +846,12 @@ def _day_named(sentence: SpacySpan, published: dt.date | None) -> EventDate | No
     return None
 
 
-_STAMP_BEFORE = re.compile(r"(?:posted|updated|published|last modified)\W*(?:on|at)?\W*$", re.I)
+_STAMP_BEFORE = re.compile(
+    r"(?:posted|updated|published|created|last modified)\W*(?:on|at)?\W*$", re.I
+)
 _CLOCK_AFTER = re.compile(r"^\W*(?:at\s+)?\d{1,2}:\d{2}")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def _is_stamp(ent: SpacySpan) -> bool:
@@ -818,9 +860,9 @@ def _is_stamp(ent: SpacySpan) -> bool:
     text = ent.doc.text
     before = text[max(0, ent.start_char - 20) : ent.start_char]
     after = text[ent.end_char : ent.end_char + 12]
-    return bool(_STAMP_BEFORE.search(before)) or (
-        re.search(r"\b\d{4}\b", ent.text) is not None and bool(_CLOCK_AFTER.match(after))
-    )
+    dated = _YEAR.search(ent.text) is not None
+    clocked = _CLOCK.search(ent.text) is not None or _CLOCK_AFTER.match(after) is not None
+    return bool(_STAMP_BEFORE.search(before)) or (dated and clocked)
 
 
 def _narrowed(date: EventDate | None, anchor: Token, published: dt.date | None) -> EventDate | None:

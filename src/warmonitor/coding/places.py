@@ -49,6 +49,7 @@ _PRECISION = {"city": 1, "admin2": 3, "admin1": 4, "feature": 5, "country": 6, "
 NAMED = "named"
 ADJECTIVAL = "adjectival"  # a demonym: "Syrian troops", "Palestinians"
 EMBEDDED = "embedded"  # opening an organisation's name: "the Texas Department of Safety"
+DATELINE = "dateline"  # the town a report was filed from: "MEMPHIS, Tenn. -"
 
 
 @dataclass(frozen=True, slots=True)
@@ -572,6 +573,55 @@ def police_jurisdiction(mentions: list[PlaceMention], text: str) -> Place | None
         ):
             return replace(place, precision=max(place.precision, 2))
     return None
+
+
+def dateline_place(
+    article: Article, gazetteer: Gazetteer, knowledge: Knowledge, mentions: list[PlaceMention]
+) -> Place | None:
+    """The town a report was filed from ("MEMPHIS, Tenn. -", "STOCKTON -"), as where an event it
+    places nowhere else happened; but only when every place the report names lies in that
+    town's country: a Syria report filed from Beirut says nothing of where in Syria. It has no
+    span (the dateline is not part of the text) and its precision is at best 2."""
+    if not article.dateline:
+        return None
+    town, *region = (part.strip() for part in article.dateline[0].split(","))
+    named = {m.place.country_code for m in mentions if m.place.mention == NAMED}
+    countries: tuple[str, ...] = tuple(sorted(c for c in named if c))
+    provinces: set[tuple[str, str]] = set()
+    if region:
+        within = _region(region[-1], gazetteer, knowledge)
+        if within is None:
+            return None
+        countries = (within[0],)
+        provinces = {within} if within[1] else set()
+    try:
+        entry = gazetteer.resolve(town, context_countries=countries, context_admin1=provinces)
+    except (sqlite3.Error, ValueError):
+        return None
+    if entry is None or entry.kind not in ("city", "admin2"):
+        return None
+    if (countries and entry.country_code not in countries) or named - {entry.country_code}:
+        return None
+    if provinces and (entry.country_code, entry.admin1) not in provinces:
+        return None
+    place = place_from_entry(entry, None)
+    return replace(place, mention=DATELINE, precision=max(place.precision, 2))
+
+
+def _region(text: str, gazetteer: Gazetteer, knowledge: Knowledge) -> tuple[str, str | None] | None:
+    """(country, province) a dateline's second part names: "Tenn.", "Iraq", "California"."""
+    abbreviations = _admin1_abbreviations()
+    abbreviated = abbreviations.get(text) or abbreviations.get(f"{text}.")
+    if abbreviated is not None:
+        return abbreviated
+    country = knowledge.demonyms.get(text.casefold())
+    if country is not None:
+        return country.iso2, None
+    try:
+        entry = gazetteer.resolve(text, kind="admin1")
+    except (sqlite3.Error, ValueError):
+        return None
+    return (entry.country_code, entry.admin1) if entry is not None else None
 
 
 def _police_forces(doc: Doc, full_text: str, found: list[_Name]) -> Iterator[_Name]:

@@ -27,6 +27,7 @@ it does.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from warmonitor.ingest.boilerplate import WIRE_CREDIT_AT_END, LineKind, classify_line
@@ -82,10 +83,13 @@ def clean_report(raw: str, *, title: str | None = None) -> CleanedReport:
 
     dateline: tuple[str, ...] = ()
     agency = byline_agency
-    if paragraphs and (found := parse_dateline(paragraphs[0])) is not None:
-        dateline = found.places
-        agency = found.agency or agency
-        paragraphs[0] = paragraphs[0][found.end :]
+    for index in _lead_candidates(paragraphs):
+        found = parse_dateline(paragraphs[index])
+        if found is not None:
+            dateline = found.places
+            agency = found.agency or agency
+            paragraphs[index] = paragraphs[index][found.end :]
+            break
 
     paragraphs = [WIRE_CREDIT_AT_END.sub("", p).strip() for p in paragraphs]
     paragraphs = [p for p in paragraphs if p]
@@ -99,6 +103,21 @@ def clean_report(raw: str, *, title: str | None = None) -> CleanedReport:
         agency=agency,
         truncated=truncated,
     )
+
+
+# A page may put a caption or two ("(Photo: WMC Action News 5)", "Please enable Javascript to
+# watch this video") before the paragraph a dateline opens; anything longer is the report.
+_CAPTION_WORDS = 12
+_CAPTIONS_BEFORE_LEAD = 2
+
+
+def _lead_candidates(paragraphs: list[str]) -> Iterator[int]:
+    """The paragraphs a dateline may open: the first, and the next ones while all before them
+    are short captions."""
+    for index, paragraph in enumerate(paragraphs[: _CAPTIONS_BEFORE_LEAD + 1]):
+        yield index
+        if len(paragraph.split()) > _CAPTION_WORDS:
+            return
 
 
 def _lines_without_boilerplate(raw: str) -> tuple[list[str], bool]:

@@ -68,11 +68,12 @@ _DATELINE_DATE = re.compile(
     rf",\s*(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?\s*$", re.IGNORECASE
 )
 # The separator after a dateline is an en or em dash, or a hyphen (one or two). Without an agency
-# in brackets before it, a hyphen must stand free, or "AL-QAEDA" would end a dateline.
+# in brackets before it, a hyphen must be followed by a space ("STOCKTON- Police say"), or
+# "AL-QAEDA" would end a dateline.
 _DATELINE_WITH_AGENCY = re.compile(
     r"^(?P<head>[^()\n–—―]{2,100}?)\s*\((?P<agency>[^()\n]{1,40})\)\s*(?:[–—―]+|-{1,2})\s*"
 )
-_DATELINE_BARE = re.compile(r"^(?P<head>[^()\n–—―]{2,80}?)\s*(?:[–—―]+\s*|\s-{1,2}\s+)")
+_DATELINE_BARE = re.compile(r"^(?P<head>[^()\n–—―]{2,80}?)\s*(?:[–—―]+\s*|\s?-{1,2}\s+)")
 
 _PLACE_WORD = re.compile(r"^(?:[A-Z0-9][\w'’.\-]*|[a-z]{1,4}-[A-Z][\w'’.\-]*)$")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.\-]*|[a-z]{1,4}-[A-Z][\w'’.\-]*)$")

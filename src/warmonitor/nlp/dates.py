@@ -103,6 +103,9 @@ def _resolve_relative(text: str, published: dt.date) -> ResolvedDate | None:
     span = _weekday_span(text, published)
     if span is not None:
         return span
+    holiday = _holiday(text, published)
+    if holiday is not None:
+        return ResolvedDate(holiday, holiday, 1)
     if re.search(r"\bovernight\b", text):
         return ResolvedDate(published - dt.timedelta(days=1), published, 2)
     if re.search(r"\b(?:weekend)\b", text):
@@ -165,6 +168,51 @@ def _resolve_relative(text: str, published: dt.date) -> ResolvedDate | None:
             precision = 2 if days <= 6 else 3 if days <= 7 else 4 if days <= 30 else 5
             return ResolvedDate(published - dt.timedelta(days=days), published, precision)
     return None
+
+
+# Days news names by their feast rather than their date: (month, day), or (month, weekday,
+# which one: 1st, 2nd... or -1 for the last) for those that move.
+_FIXED_HOLIDAYS = {
+    r"christmas eve": (12, 24),
+    r"christmas(?: day)?": (12, 25),
+    r"boxing day": (12, 26),
+    r"new year['’]?s eve": (12, 31),
+    r"new year['’]?s(?: day)?": (1, 1),
+    r"valentine['’]?s day": (2, 14),
+    r"halloween": (10, 31),
+    r"(?:the )?fourth of july": (7, 4),
+}
+_MOVING_HOLIDAYS = {
+    r"thanksgiving(?: day)?": (11, 3, 4),  # the fourth Thursday of November
+    r"memorial day": (5, 0, -1),  # the last Monday of May
+    r"labor day": (9, 0, 1),  # the first Monday of September
+}
+
+
+def _holiday(text: str, published: dt.date) -> dt.date | None:
+    """The latest such feast on or before publication: "a Christmas Day shooting"."""
+    for pattern, (month, day) in _FIXED_HOLIDAYS.items():
+        if re.search(rf"\b{pattern}\b", text):
+            feast = dt.date(published.year, month, day)
+            return feast if feast <= published else dt.date(published.year - 1, month, day)
+    for pattern, (month, weekday, which) in _MOVING_HOLIDAYS.items():
+        if re.search(rf"\b{pattern}\b", text):
+            feast = _nth_weekday(published.year, month, weekday, which)
+            return (
+                feast
+                if feast <= published
+                else _nth_weekday(published.year - 1, month, weekday, which)
+            )
+    return None
+
+
+def _nth_weekday(year: int, month: int, weekday: int, which: int) -> dt.date:
+    days = [
+        dt.date(year, month, d)
+        for d in range(1, calendar.monthrange(year, month)[1] + 1)
+        if dt.date(year, month, d).weekday() == weekday
+    ]
+    return days[which - 1] if which > 0 else days[which]
 
 
 def _weekday_span(text: str, published: dt.date) -> ResolvedDate | None:

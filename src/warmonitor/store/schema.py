@@ -177,7 +177,7 @@ TABLES: tuple[Table, ...] = (
             *_SPAN,
             "geo_precision INTEGER NOT NULL",
             "sub_place TEXT",
-            "mention TEXT NOT NULL DEFAULT 'named'",  # named, adjectival, embedded
+            "mention TEXT NOT NULL DEFAULT 'named'",  # named, adjectival, embedded, dateline
         ),
     ),
     Table(
