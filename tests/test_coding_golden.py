@@ -568,3 +568,16 @@ def test_coding_a_dateline_abroad_places_nothing(extract_text):
         dateline=("Beirut",),
     )
     assert all(e.location is None or e.location.name != "Beirut" for e in result.events)
+
+
+def test_coding_an_address_is_no_party_and_the_shooting_told_twice_is_one(extract_text):
+    import datetime as dt
+
+    result = extract_text(
+        "Police are investigating after a shooting on Stricker and School Streets left one "
+        "person dead on Saturday morning. Four people were shot, one fatally.",
+        published=dt.date(2024, 3, 4),
+    )
+    (event,) = [e for e in result.events if e.event_type == "Violence against civilians"]
+    assert {(f.kind, f.best) for f in event.figures} >= {("killed", 1), ("wounded", 3)}
+    assert all(a is None or "Street" not in a.name for a in (event.actor1, event.actor2))

@@ -94,3 +94,15 @@ def test_gva_scores_real_articles(extractor) -> None:
     scores = score_gva(extractor, gold_dir, limit=40)
     assert len(scores) == 7 and all(0.0 <= s.score <= 1.0 for s in scores)
     assert all(s.items > 0 for s in scores)
+
+
+def test_gva_qualified_cities_accept_either_name_and_counties_their_county():
+    from warmonitor.eval.gva import gold_city_names, same_city
+
+    assert gold_city_names("Salt Lake City (Murray)") == ("Salt Lake City", "Murray")
+    assert gold_city_names("Polk (county)") == ("Polk County",)
+    assert gold_city_names("Rocky Mount") == ("Rocky Mount",)
+    assert same_city(_event(town="Murray"), "Salt Lake City (Murray)")
+    assert same_city(_event(town="Salt Lake City"), "Salt Lake City (Murray)")
+    assert not same_city(_event(town="Sandy"), "Salt Lake City (Murray)")
+    assert same_city(_event(town="Polk County"), "Polk (county)")

@@ -332,3 +332,12 @@ def test_figures_the_first_toll_told_is_the_reports_main_event(extract_text) -> 
 def test_figures_shot_where_and_shot_at(extract_text, sentence, expected) -> None:
     extraction = extract_text(sentence, published=SUNDAY)
     assert {(f.kind, f.best) for f in _figures(extraction)} == expected
+
+
+def test_figures_killing_one_of_those_shot_kills_only_that_one(extract_text) -> None:
+    extraction = extract_text(
+        "The teenager charged with shooting four people and killing one of them appeared in "
+        "court on Friday.",
+        published=SUNDAY,
+    )
+    assert ("killed", 4) not in {(f.kind, f.best) for f in _figures(extraction)}

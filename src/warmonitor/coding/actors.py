@@ -124,6 +124,14 @@ ANAPHORS = {
     "organization",
 }
 _NAMED_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
+_THOROUGHFARES = frozenset(
+    {
+        "street", "streets", "st", "avenue", "avenues", "ave", "road", "roads", "rd",
+        "boulevard", "blvd", "drive", "dr", "lane", "ln", "highway", "hwy", "parkway",
+        "pkwy", "expressway", "freeway", "interstate", "court", "ct", "place", "pl",
+        "terrace", "way", "block",
+    }
+)  # fmt: skip
 # Bodies of people that a nationality makes an actor when the dictionary does not name them.
 _PEOPLE_NOUNS = {
     "diplomat",
@@ -245,6 +253,8 @@ class ActorResolver:
         )
         if entity is None:
             return self._nationals(phrase, head)
+        if entity.text.split()[-1].lower().rstrip(".") in _THOROUGHFARES:
+            return None  # "a shooting on Stricker and School Streets": an address, not a party
         country = self._country_named(entity.text)
         if entity.label_ == "GPE" or (entity.label_ in ("ORG", "PERSON") and country is not None):
             # spaCy's small model tags some countries as people or organisations ("Niger").

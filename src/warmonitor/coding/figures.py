@@ -423,11 +423,19 @@ def _hit_kind(verb: Token) -> str | None:
     related += [
         o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
     ]
-    if any(t.lower_ in _FATAL_MODIFIERS or t.lemma_ == "kill" for t in related):
+    if any(t.lower_ in _FATAL_MODIFIERS or _kills_the_same(t, verb) for t in related):
         return "killed"  # "shot dead", "shot and killed", "shot to death", "fatally shot"
     if any(_fired_at(c, verb) for c in verb.children):
         return None
     return "wounded"
+
+
+def _kills_the_same(token: Token, verb: Token) -> bool:
+    """ "shot and killed the man": the same people; "shooting four people and killing one of
+    them", each verb with an object of its own, kills only its own."""
+    if token.lemma_ != "kill":
+        return False
+    return not all(any(c.dep_ == "dobj" for c in v.children) for v in (token, verb))
 
 
 def _fired_at(child: Token, verb: Token) -> bool:

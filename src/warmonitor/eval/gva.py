@@ -10,13 +10,15 @@ The incident is warmonitor's main violent event of the article (the most confide
 section 4): its killed count is the largest ``best`` of its "killed" figures, 0 when it has none
 (an article that reports no death reports 0 deaths); the same for "wounded" against GVA's
 injured. With no violent event, both counts are 0 and city and date are missed. The city matches
-when the event's place, or the town it is part of, has the gold city's name; the date when the
-event's date is that one day.
+when the event's place, or the county it lies in, has the gold city's name (GVA writes "Salt Lake
+City (Murray)" for a mailing city and the place within it, either of which counts, and "Polk
+(county)" for Polk County); the date when the event's date is that one day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,9 +137,25 @@ def same_city(event: Event, city: str) -> bool:
     place = event.location
     if place is None:
         return False
-    wanted = normalize_name(city)
+    wanted = {normalize_name(name) for name in gold_city_names(city)}
     names = (place.name, place.admin2, place.span.text if place.span else None)
-    return any(name and normalize_name(name) == wanted for name in names)
+    return any(name and normalize_name(name) in wanted for name in names)
+
+
+_QUALIFIED = re.compile(r"^(?P<city>[^()]+?)\s*\((?P<within>[^()]+)\)$")
+
+
+def gold_city_names(city: str) -> tuple[str, ...]:
+    """The names GVA's city field accepts. It qualifies some: "Salt Lake City (Murray)" is the
+    mailing city and the place within it that the incident was in, either of which the report
+    may name; "Polk (county)" is Polk County, a county and no city."""
+    qualified = _QUALIFIED.match(city.strip())
+    if qualified is None:
+        return (city,)
+    name, within = qualified.group("city"), qualified.group("within")
+    if within.lower() == "county":
+        return (f"{name} County",)
+    return (name, within)
 
 
 def same_day(event: Event, day: dt.date) -> bool:
