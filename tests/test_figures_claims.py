@@ -299,9 +299,18 @@ def test_claims_the_group_said_names_the_group(extract_text) -> None:
             "in Columbus, Ohio.",
             {("killed", 2), ("wounded", 3)},
         ),
+        (
+            "A shooting left two men dead and four other injured outside a church in Queens.",
+            {("killed", 2), ("wounded", 4)},
+        ),
+        ("Five teens were shot on Saturday evening in Memphis.", {("wounded", 5)}),
+        ("Four young men were shot at a home in Queens last night.", {("wounded", 4)}),
+        ("Two passengers were shot at as the bus passed the checkpoint.", set()),
     ],
 )
 def test_figures_each_object_takes_its_own_state(extract_text, sentence, expected) -> None:
+    """Each object its own state, however the people are called; "shot at a home" hit them,
+    "were shot at" did not."""
     extraction = extract_text(sentence, published=SUNDAY)
     assert {(f.kind, f.best) for f in _figures(extraction)} == expected
 
@@ -315,23 +324,6 @@ def test_figures_the_first_toll_told_is_the_reports_main_event(extract_text) -> 
     )
     main = max(extraction.events, key=lambda e: e.confidence)
     assert {(f.kind, f.best) for f in main.figures} == {("killed", 2)}
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        ("Five teens were shot on Saturday evening in Memphis.", {("wounded", 5)}),
-        ("Four young men were shot at a home in Queens last night.", {("wounded", 4)}),
-        ("Two passengers were shot at as the bus passed the checkpoint.", set()),
-        (
-            "A shooting left two men dead and four other injured outside a church in Queens.",
-            {("killed", 2), ("wounded", 4)},
-        ),
-    ],
-)
-def test_figures_shot_where_and_shot_at(extract_text, sentence, expected) -> None:
-    extraction = extract_text(sentence, published=SUNDAY)
-    assert {(f.kind, f.best) for f in _figures(extraction)} == expected
 
 
 def test_figures_killing_one_of_those_shot_kills_only_that_one(extract_text) -> None:
