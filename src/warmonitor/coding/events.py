@@ -857,9 +857,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 def _is_stamp(ent: SpacySpan) -> bool:
     """ "Posted: Monday, August 11, 2014 9:34 AM EDT": when a page was posted, not when
     anything it reports happened."""
-    text = ent.doc.text
-    before = text[max(0, ent.start_char - 20) : ent.start_char]
-    after = text[ent.end_char : ent.end_char + 12]
+    doc = ent.doc  # its text is rebuilt on every access: read only the tokens around
+    before = doc[max(0, ent.start - 4) : ent.start].text
+    after = doc[ent.end : ent.end + 4].text
     dated = _YEAR.search(ent.text) is not None
     clocked = _CLOCK.search(ent.text) is not None or _CLOCK_AFTER.match(after) is not None
     return bool(_STAMP_BEFORE.search(before)) or (dated and clocked)
