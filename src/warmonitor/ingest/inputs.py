@@ -1,4 +1,4 @@
-"""Inputs to articles: files, folders, JSONL batches and stdin, in the order given.
+"""Inputs to articles: files, folders, JSONL batches, URLs, feeds, crawls and stdin, in order.
 
 Every input that cannot be read becomes a :class:`FailedInput` whose one-line message starts
 with the input's name and says what to do; the other inputs go on. Bytes are decoded strictly as
@@ -18,12 +18,15 @@ from typing import BinaryIO, Literal
 
 from warmonitor.config import IngestConfig
 from warmonitor.errors import InputError
+from warmonitor.ingest.feeds import FEED_SUFFIXES, looks_like_feed, parse_feed
+from warmonitor.ingest.fetch import FetchedPage, Fetcher
 from warmonitor.ingest.html import read_html
 from warmonitor.ingest.identity import article_id
 from warmonitor.ingest.jsonl import JsonlRecord, iter_jsonl_records
 from warmonitor.ingest.language import check_language, skipped_language_message
 from warmonitor.ingest.limits import over_cap_message
 from warmonitor.ingest.text import CleanedReport, clean_report
+from warmonitor.ingest.warc import CrawledPage, is_warc_path, iter_crawled_pages
 from warmonitor.model import Article, FailedInput
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})
@@ -31,6 +34,8 @@ HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl"})
 READABLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 STDIN_NAME = "<stdin>"
+URL_SCHEMES = ("http://", "https://")
+HTML_MEDIA_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 Kind = Literal["text", "html"]
 
@@ -50,40 +55,150 @@ def iter_articles(
     *,
     published: dt.date | None = None,
     stdin: BinaryIO | None = None,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[Article | FailedInput]:
     """Read each input in order and yield one Article or FailedInput per document.
 
     An input is a path to a ``.txt``/``.text``/``.md``, ``.html``/``.htm`` or ``.jsonl`` file
-    (another suffix is sniffed: HTML if it starts with "<", else text), a folder (its files with
-    those suffixes, recursively, sorted; hidden files and READMEs are left out), or "-" for
-    ``stdin`` (``sys.stdin.buffer`` when not given). ``published`` is the fallback publication
-    date for documents that do not give their own.
+    (another suffix is sniffed: HTML if it starts with "<", else text), a WARC crawl
+    (``.warc``, ``.warc.gz``: its HTML pages), an RSS/Atom file (``.rss``, ``.atom``, ``.xml``:
+    the pages its items link to), a folder (its report files and crawls, recursively, sorted;
+    hidden files and READMEs are left out), "-" for ``stdin`` (``sys.stdin.buffer`` when not
+    given), or an http(s) URL of a news page or a feed, fetched by ``fetcher``. ``published`` is
+    the fallback publication date for documents that do not give their own.
     """
     for name in inputs:
         if name == "-":
             yield _read_stdin(stdin if stdin is not None else sys.stdin.buffer, config, published)
+        elif name.lower().startswith(URL_SCHEMES):
+            yield from _iter_url(name, config, published, fetcher)
         else:
-            yield from _iter_path(name, config, published)
+            yield from _iter_path(name, config, published, fetcher)
 
 
 def _iter_path(
-    name: str, config: IngestConfig, published: dt.date | None
+    name: str, config: IngestConfig, published: dt.date | None, fetcher: Fetcher | None
 ) -> Iterator[Article | FailedInput]:
     path = Path(name)
     try:
         if path.is_dir():
-            yield from _iter_folder(name, config, published)
+            yield from _iter_folder(name, config, published, fetcher)
             return
         if path.suffix.lower() in JSONL_SUFFIXES:
             yield from _iter_jsonl_file(name, config, published)
+            return
+        if is_warc_path(name):
+            yield from _iter_crawl(name, config, published)
+            return
+        if path.suffix.lower() in FEED_SUFFIXES:
+            body = _read_capped(name, config.max_bytes)
+            yield from _iter_feed(body, name, name, config, published, fetcher)
             return
         yield _read_file(name, config, published)
     except InputError as exc:
         yield FailedInput(exc.source_id, str(exc))
 
 
-def _iter_folder(
+def _iter_url(
+    url: str, config: IngestConfig, published: dt.date | None, fetcher: Fetcher | None
+) -> Iterator[Article | FailedInput]:
+    """A news page, or a feed whose items are then fetched one by one."""
+    if fetcher is None:
+        yield FailedInput(url, f"{url}: URLs are read by 'warmonitor ingest'; give a file here")
+        return
+    try:
+        page = fetcher.fetch(url)
+    except InputError as exc:
+        yield FailedInput(exc.source_id, str(exc))
+        return
+    if looks_like_feed(page.content_type, page.body):
+        try:
+            yield from _iter_feed(page.body, page.final_url, url, config, published, fetcher)
+        except InputError as exc:
+            yield FailedInput(exc.source_id, str(exc))
+        return
+    yield article_from_page(page, url, config, published)
+
+
+def _iter_feed(
+    body: bytes,
+    feed_url: str,
+    name: str,
+    config: IngestConfig,
+    published: dt.date | None,
+    fetcher: Fetcher | None,
+) -> Iterator[Article | FailedInput]:
+    items = parse_feed(body, feed_url)
+    if not items:
+        raise InputError(name, "is a feed with no items that link to a report")
+    for item in items:
+        yield fetch_article(item.link, config, item.published or published, fetcher)
+
+
+def fetch_article(
+    url: str, config: IngestConfig, published: dt.date | None, fetcher: Fetcher | None
+) -> Article | FailedInput:
+    """The article at ``url``; a feed there is not followed (a feed's items are articles)."""
+    if fetcher is None:
+        return FailedInput(url, f"{url}: URLs are read by 'warmonitor ingest'; give a file here")
+    try:
+        page = fetcher.fetch(url)
+    except InputError as exc:
+        return FailedInput(exc.source_id, str(exc))
+    if looks_like_feed(page.content_type, page.body):
+        return FailedInput(url, f"{url}: is a feed, not an article; give it on its own")
+    return article_from_page(page, url, config, published)
+
+
+def article_from_page(
+    page: FetchedPage, source_id: str, config: IngestConfig, published: dt.date | None
+) -> Article | FailedInput:
+    """The article of a fetched page (HTML, or plain text)."""
+    body = page.body
+    is_html = page.content_type in HTML_MEDIA_TYPES or (
+        page.content_type in ("", "application/octet-stream") and body.lstrip()[:1] == b"<"
+    )
+    try:
+        if is_html:
+            html = read_html(body, url=page.final_url, source_id=source_id)
+            return _build_article(
+                html.report, source_id, config, html.published or published, html.url, html.outlet
+            )
+        if page.content_type == "text/plain":
+            report = clean_report(_decode(body, source_id))
+            return _build_article(report, source_id, config, published, page.final_url, None)
+    except InputError as exc:
+        return FailedInput(exc.source_id, str(exc))
+    shown = page.content_type or "of no declared type"
+    return FailedInput(
+        source_id, f"{source_id}: is {shown}, not a news page or feed; give an article's URL"
+    )
+
+
+def _iter_crawl(
     name: str, config: IngestConfig, published: dt.date | None
+) -> Iterator[Article | FailedInput]:
+    """The HTML pages of a WARC crawl; a page's crawl date is its fallback publication date."""
+    for item in iter_crawled_pages(name, config.max_bytes):
+        if isinstance(item, FailedInput):
+            yield item
+        else:
+            yield _article_from_crawled(item, config, published)
+
+
+def _article_from_crawled(
+    page: CrawledPage, config: IngestConfig, published: dt.date | None
+) -> Article | FailedInput:
+    try:
+        html = read_html(page.body, url=page.url, source_id=page.source_id)
+    except InputError as exc:
+        return FailedInput(exc.source_id, str(exc))
+    day = html.published or page.crawled or published
+    return _build_article(html.report, page.source_id, config, day, html.url, html.outlet)
+
+
+def _iter_folder(
+    name: str, config: IngestConfig, published: dt.date | None, fetcher: Fetcher | None
 ) -> Iterator[Article | FailedInput]:
     errors: list[OSError] = []
     found: list[Path] = []
@@ -97,7 +212,7 @@ def _iter_folder(
         suffixes = ", ".join(sorted(READABLE_SUFFIXES))
         yield FailedInput(name, f"{name}: holds no {suffixes} files; check the folder")
     for path in sorted(found):
-        yield from _iter_path(str(path), config, published)
+        yield from _iter_path(str(path), config, published, fetcher)
 
 
 def _is_report_file(filename: str) -> bool:
@@ -105,7 +220,7 @@ def _is_report_file(filename: str) -> bool:
     stem, suffix = os.path.splitext(filename)
     return (
         not filename.startswith(".")
-        and suffix.lower() in READABLE_SUFFIXES
+        and (suffix.lower() in READABLE_SUFFIXES or is_warc_path(filename))
         and stem.casefold() != "readme"
     )
 
