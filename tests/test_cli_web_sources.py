@@ -40,11 +40,11 @@ RAID = html_page(
     published="2024-03-06",
 )
 FEED = (
-    '<?xml version="1.0"?><rss version="2.0"><channel><title>Africa</title>'
-    "<item><title>Convoy</title><link>/mali/convoy</link><guid>m1</guid></item>"
-    "<item><title>Camp</title><link>/congo/camp</link><guid>c1</guid></item>"
-    "</channel></rss>"
-).encode()
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>Africa</title>'
+    b"<item><title>Convoy</title><link>/mali/convoy</link><guid>m1</guid></item>"
+    b"<item><title>Camp</title><link>/congo/camp</link><guid>c1</guid></item>"
+    b"</channel></rss>"
+)
 
 
 def write_crawl(path: Path) -> None:

@@ -39,6 +39,8 @@ def test_documented_tables_exist(conn: sqlite3.Connection):
         "source_mentions",
         "reviews",
         "control",
+        "feeds",
+        "feed_items",
         "schema_version",
     } <= names
     assert set(DATA_TABLES) == names - {"schema_version"}
@@ -93,6 +95,8 @@ def test_a_version_1_database_gains_the_mention_of_each_place(tmp_path):
     with old:
         old.execute("ALTER TABLE place_mentions DROP COLUMN mention")
         old.execute("DROP TABLE control")
+        old.execute("DROP TABLE feed_items")
+        old.execute("DROP TABLE feeds")
         old.execute("UPDATE schema_version SET version = 1")
     old.close()
     with open_store(str(path)) as store:
@@ -109,6 +113,8 @@ def test_a_version_2_database_gains_the_control_table(tmp_path):
     old = sqlite3.connect(path)
     with old:
         old.execute("DROP TABLE control")
+        old.execute("DROP TABLE feed_items")
+        old.execute("DROP TABLE feeds")
         old.execute("UPDATE schema_version SET version = 2")
     old.close()
     with open_store(str(path)) as store:

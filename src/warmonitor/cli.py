@@ -115,6 +115,7 @@ def extract(
     from warmonitor.ingest.fetch import Fetcher
     from warmonitor.ingest.inputs import iter_articles
     from warmonitor.pipeline import Extractor
+    from warmonitor.runs import internal_error
 
     config: Config = ctx.obj
     day = _parse_date(published)
@@ -135,7 +136,7 @@ def extract(
                     record = extraction_to_dict(extractor.extract(item), with_text=with_text)
                 except Exception as exc:  # one bad document must not end the run
                     failures += 1
-                    message = _internal_error(item, exc)
+                    message = internal_error(item, exc)
                     err.print(f"[red]error:[/] {escape(message)}")
                     record = {"id": item.source_id or item.id, "error": message}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -159,6 +160,7 @@ def ingest(
     from warmonitor.ingest.fetch import Fetcher
     from warmonitor.ingest.inputs import iter_articles
     from warmonitor.pipeline import Extractor
+    from warmonitor.runs import Tally, ingest_item
     from warmonitor.store import open_store
 
     config: Config = ctx.obj
@@ -167,7 +169,7 @@ def ingest(
     extractor = _guard(lambda: Extractor.load(config, on_progress=_note))
     store = _guard(lambda: open_store(db or config.store.url))
     fetcher = Fetcher(config.fetch, allow_private=allow_private)
-    documents = added = events = failures = skipped = 0
+    tally = Tally()
     with store, fetcher, _progress() as progress:
         task = progress.add_task("ingesting", total=None)
         articles = iter_articles(
@@ -175,32 +177,87 @@ def ingest(
         )
         for item in articles:
             progress.advance(task)
-            if isinstance(item, FailedInput):
-                skipped += item.skipped
-                failures += not item.skipped
-                _report_failure(progress.console, item)
-                continue
-            documents += 1
-            if store.has_article(item.id):
-                continue
-            try:
-                result = store.save(extractor.extract(item))
-            except WarmonitorError as exc:
-                failures += 1
-                progress.console.print(f"[red]error:[/] {escape(f'{_name(item)}: {exc}')}")
-                continue
-            except Exception as exc:  # one bad document must not end the run
-                failures += 1
-                progress.console.print(f"[red]error:[/] {escape(_internal_error(item, exc))}")
-                continue
-            added += result.article_added
-            events += result.events_added
-    seconds = time.monotonic() - started
-    err.print(
-        f"{documents} documents ({added} new, {documents - added} already stored), "
-        f"{events} events added, {failures} errors, {skipped} skipped in {seconds:.1f} s"
-    )
-    if failures:
+            ingest_item(item, extractor, store, tally, _reporter(progress.console))
+    err.print(tally.summary(time.monotonic() - started))
+    if tally.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    ctx: typer.Context,
+    feeds: Annotated[Path, typer.Argument(help="A text file of RSS/Atom feed URLs, one per line.")],
+    every: Annotated[
+        str, typer.Option("--every", help="How often each feed is polled: 90s, 15m, 1h.")
+    ] = "15m",
+    once: Annotated[
+        bool, typer.Option("--once", help="Poll the due feeds once and exit (for cron).")
+    ] = False,
+    db: DbOption = None,
+    allow_private: AllowPrivateOption = False,
+) -> None:
+    """Poll feeds, ingest the reports they list, and remember what was seen across restarts.
+
+    Example: warmonitor watch feeds.txt --every 15m
+    """
+    from warmonitor.ingest.fetch import Fetcher
+    from warmonitor.pipeline import Extractor
+    from warmonitor.runs import Tally
+    from warmonitor.store import open_store
+    from warmonitor.watching import is_due, next_due, parse_interval, poll_feed, read_feed_list
+
+    config: Config = ctx.obj
+    try:
+        interval = parse_interval(every)
+    except ValueError as exc:
+        _fail(f"--every {exc}")
+    feed_list = _guard(lambda: read_feed_list(feeds))
+    for problem in feed_list.problems:
+        err.print(f"[red]error:[/] {escape(problem)}")
+    if not feed_list.urls:
+        _fail(f"{feeds}: lists no feed URL; write one http(s) URL per line")
+    extractor = _guard(lambda: Extractor.load(config, on_progress=_note))
+    store = _guard(lambda: open_store(db or config.store.url))
+    fetcher = Fetcher(config.fetch, allow_private=allow_private)
+    failed_feeds = 0
+    with store, fetcher:
+        try:
+            while True:
+                started = time.monotonic()
+                now = dt.datetime.now(dt.UTC)
+                tally = Tally()
+                due = [url for url in feed_list.urls if is_due(store.feed_state(url), now)]
+                failed_feeds = 0
+                with _progress() as progress:
+                    task = progress.add_task("polling feeds", total=len(due))
+                    for url in due:
+                        outcome = poll_feed(
+                            url,
+                            fetcher=fetcher,
+                            store=store,
+                            extractor=extractor,
+                            ingest=config.ingest,
+                            every=interval,
+                            now=now,
+                            tally=tally,
+                            report=_reporter(progress.console),
+                        )
+                        failed_feeds += not outcome.ok
+                        progress.advance(task)
+                seconds = time.monotonic() - started
+                err.print(
+                    f"{len(due)} feeds polled ({failed_feeds} failed); " + tally.summary(seconds)
+                )
+                if once:
+                    break
+                wake = next_due([store.feed_state(u) for u in feed_list.urls], now + interval)
+                pause = max((wake - dt.datetime.now(dt.UTC)).total_seconds(), 1.0)
+                _note(f"next poll at {wake:%Y-%m-%d %H:%M:%S} UTC")
+                time.sleep(pause)
+        except KeyboardInterrupt:
+            err.print("watch stopped; what was seen is remembered for the next run")
+            return
+    if once and (failed_feeds or tally.failures or feed_list.problems):
         raise typer.Exit(1)
 
 
@@ -631,17 +688,6 @@ def _parse_date(value: str | None) -> dt.date | None:
         _fail(f"{value!r} is not a date; write it as YYYY-MM-DD")
 
 
-def _name(article: Article) -> str:
-    return article.source_id or article.id[:12]
-
-
-def _internal_error(article: Article, exc: Exception) -> str:
-    return (
-        f"{_name(article)}: warmonitor failed on this document ({type(exc).__name__}: {exc}); "
-        "it was skipped, please report it with the document"
-    )
-
-
 def _note(message: str) -> None:
     err.print(f"[dim]{message}[/]")
 
@@ -651,6 +697,14 @@ def _guard(action):
         return action()
     except WarmonitorError as exc:
         _fail(str(exc))
+
+
+def _reporter(console: Console):
+    def report(kind: str, message: str) -> None:
+        colour = "yellow" if kind == "skipped" else "red"
+        console.print(f"[{colour}]{kind}:[/] {escape(message)}")
+
+    return report
 
 
 def _report_failure(console: Console, failure: FailedInput) -> None:

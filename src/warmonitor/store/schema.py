@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,36 @@ _CONTROL_INDEXES = (
     "CREATE INDEX control_to_actor ON control (to_actor)",
     "CREATE INDEX control_from_actor ON control (from_actor)",
     "CREATE INDEX control_article_id ON control (article_id)",
+)
+
+# What `warmonitor watch` remembers across restarts: each feed's polling state, and each item
+# it has seen (so an item is fetched once, and a failing one is retried a few times, no more).
+_FEEDS = Table(
+    "feeds",
+    (
+        "url TEXT PRIMARY KEY",
+        "etag TEXT",  # the validators of the last answer, sent back to get 304 Not Modified
+        "last_modified TEXT",
+        "failures INTEGER NOT NULL DEFAULT 0",  # polls failed in a row: the back-off grows
+        "last_error TEXT",
+        "last_polled_at TEXT",
+        "next_poll_at TEXT",  # not polled again before this (ISO 8601 UTC)
+    ),
+)
+_FEED_ITEMS = Table(
+    "feed_items",
+    (
+        "feed_url TEXT NOT NULL REFERENCES feeds(url)",
+        "item_key TEXT NOT NULL",  # the item's guid, else its link
+        "link TEXT NOT NULL",
+        "status TEXT NOT NULL CHECK (status IN ('stored', 'skipped', 'failed'))",
+        "article_id TEXT REFERENCES articles(id)",
+        "attempts INTEGER NOT NULL DEFAULT 1",
+        "last_error TEXT",
+        "first_seen_at TEXT NOT NULL",
+        "updated_at TEXT NOT NULL",
+    ),
+    ("PRIMARY KEY (feed_url, item_key)",),
 )
 
 TABLES: tuple[Table, ...] = (
@@ -230,6 +260,8 @@ TABLES: tuple[Table, ...] = (
         ),
     ),
     _CONTROL,
+    _FEEDS,
+    _FEED_ITEMS,
     Table("schema_version", ("version INTEGER NOT NULL",)),
 )
 
@@ -260,6 +292,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # Articles stored before version 3 have no control rows; ingesting them again does not add
     # any (articles are written once), so `warmonitor ingest --db NEW.db` re-reads them.
     3: (_CONTROL.create_sql(), *_CONTROL_INDEXES),
+    4: (_FEEDS.create_sql(), _FEED_ITEMS.create_sql()),
 }
 
 COLUMNS: dict[str, frozenset[str]] = {t.name: frozenset(t.column_names) for t in TABLES}

@@ -16,7 +16,7 @@ from types import TracebackType
 
 from warmonitor.errors import StoreError
 from warmonitor.model import Article, Extraction
-from warmonitor.store import control, queries, writer
+from warmonitor.store import control, feeds, queries, writer
 from warmonitor.store.codec import article_from_row
 from warmonitor.store.control import StoredControl
 from warmonitor.store.records import EventFilter, SaveResult, StoredEvent
@@ -188,6 +188,37 @@ class Store:
     ) -> list[StoredControl]:
         """Control records about a place and involving any of the actors, oldest first."""
         return control.select_control(self._conn, place, actors)
+
+    def feed_state(self, url: str) -> feeds.FeedState:
+        return feeds.select_feed_state(self._conn, url)
+
+    def save_feed_state(self, state: feeds.FeedState) -> None:
+        with self._writing(f"cannot save the state of feed {state.url}"):
+            feeds.upsert_feed_state(self._conn, state)
+
+    def done_feed_items(self, feed_url: str) -> set[str]:
+        """Keys of the feed's items not to fetch again (stored, skipped, or failed too often)."""
+        return feeds.select_done_item_keys(self._conn, feed_url)
+
+    def record_feed_item(
+        self,
+        feed_url: str,
+        key: str,
+        link: str,
+        status: str,
+        article_id: str | None = None,
+        error: str | None = None,
+    ) -> None:
+        with self._writing(f"cannot record item {link} of feed {feed_url}"):
+            feeds.record_item(self._conn, feed_url, key, link, status, article_id, error, utc_now())
+
+    @contextlib.contextmanager
+    def _writing(self, what: str) -> Iterator[None]:
+        try:
+            with transaction(self._conn):
+                yield
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.url}: {what} ({exc})") from exc
 
     def counts(self) -> dict[str, int]:
         """Rows per table."""
