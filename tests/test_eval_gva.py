@@ -92,8 +92,14 @@ def test_gva_a_wrong_count_a_missing_place_and_a_vague_date_are_misses() -> None
 def test_gva_scores_real_articles(extractor) -> None:
     gold_dir = shared_file(GOLD / GOLD_FILE).parent
     scores = score_gva(extractor, gold_dir, limit=40)
-    assert len(scores) == 7 and all(0.0 <= s.score <= 1.0 for s in scores)
-    assert all(s.items > 0 for s in scores)
+    assert len(scores) == 10 and all(0.0 <= s.score <= 1.0 for s in scores)
+    assert all(s.items > 0 for s in scores if "pairs" not in s.metric)
+    pairs = [s for s in scores if "pairs" in s.metric]
+    assert [s.metric for s in pairs] == [
+        "same-incident pairs precision",
+        "same-incident pairs recall",
+        "same-incident pairs F1",
+    ]
 
 
 def test_gva_qualified_cities_accept_either_name_and_counties_their_county():

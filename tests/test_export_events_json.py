@@ -54,6 +54,7 @@ def test_reports(lines: list[dict]):
             "outlet": "Example News",
             "published": "2024-03-05",
             "agency": "Wirenews",
+            "story_id": article.id,  # the first of its story
         }
     ]
 

@@ -41,6 +41,8 @@ def test_documented_tables_exist(conn: sqlite3.Connection):
         "control",
         "feeds",
         "feed_items",
+        "article_fingerprints",
+        "fingerprint_bands",
         "schema_version",
     } <= names
     assert set(DATA_TABLES) == names - {"schema_version"}
@@ -86,6 +88,15 @@ def test_foreign_keys_are_enforced(conn: sqlite3.Connection):
         )
 
 
+def drop_schema_4(conn: sqlite3.Connection) -> None:
+    """What schema 4 added, taken away again."""
+    tables = ("feed_items", "feeds", "fingerprint_bands", "article_fingerprints", "event_aliases")
+    for table in tables:
+        conn.execute(f"DROP TABLE {table}")
+    conn.execute("DROP INDEX articles_story_id")
+    conn.execute("ALTER TABLE articles DROP COLUMN story_id")
+
+
 def test_a_version_1_database_gains_the_mention_of_each_place(tmp_path):
     # Version 1 had no place_mentions.mention: build one as it was, then open it.
     path = tmp_path / "old.db"
@@ -95,8 +106,7 @@ def test_a_version_1_database_gains_the_mention_of_each_place(tmp_path):
     with old:
         old.execute("ALTER TABLE place_mentions DROP COLUMN mention")
         old.execute("DROP TABLE control")
-        old.execute("DROP TABLE feed_items")
-        old.execute("DROP TABLE feeds")
+        drop_schema_4(old)
         old.execute("UPDATE schema_version SET version = 1")
     old.close()
     with open_store(str(path)) as store:
@@ -113,8 +123,7 @@ def test_a_version_2_database_gains_the_control_table(tmp_path):
     old = sqlite3.connect(path)
     with old:
         old.execute("DROP TABLE control")
-        old.execute("DROP TABLE feed_items")
-        old.execute("DROP TABLE feeds")
+        drop_schema_4(old)
         old.execute("UPDATE schema_version SET version = 2")
     old.close()
     with open_store(str(path)) as store:
@@ -123,3 +132,19 @@ def test_a_version_2_database_gains_the_control_table(tmp_path):
         (version,) = store._conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
     assert {"territory", "from_actor", "to_actor", "source_name"} <= columns
     assert "control_to_actor" in indexes and version == SCHEMA_VERSION
+
+
+def test_a_version_3_database_gains_feeds_and_stories(tmp_path):
+    path = tmp_path / "old.db"
+    with open_store(str(path)):
+        pass
+    old = sqlite3.connect(path)
+    with old:
+        drop_schema_4(old)
+        old.execute("UPDATE schema_version SET version = 3")
+    old.close()
+    with open_store(str(path)) as store:
+        columns = {row[1] for row in store._conn.execute("PRAGMA table_info(articles)")}
+        counts = store.counts()
+    assert "story_id" in columns
+    assert {"feeds", "feed_items", "article_fingerprints", "fingerprint_bands"} <= set(counts)

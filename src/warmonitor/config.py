@@ -74,6 +74,16 @@ class ClassifierConfig:
 
 
 @dataclass(frozen=True)
+class LinkingConfig:
+    # Reports written apart are one event when their types match, their actors do not
+    # contradict each other, their places lie within this distance and their dates within
+    # this many days of each other (linking.py). Copies of one story are found by text instead.
+    distance_km: float = 25.0
+    window_days: int = 1
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
 class StoreConfig:
     url: str = "warmonitor.db"
 
@@ -86,6 +96,7 @@ class Config:
     gazetteer: GazetteerConfig = field(default_factory=GazetteerConfig)
     classifier: ClassifierConfig = field(default_factory=ClassifierConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
+    linking: LinkingConfig = field(default_factory=LinkingConfig)
 
 
 def load_config(path: Path | None = None, overrides: dict[str, str] | None = None) -> Config:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from warmonitor.dedup import fingerprint
 from warmonitor.errors import WarmonitorError
 from warmonitor.model import Article, FailedInput
 from warmonitor.pipeline import Extractor
@@ -23,14 +24,17 @@ class Tally:
 
     documents: int = 0
     added: int = 0
+    copies: int = 0  # of the added: copies of a stored story, not read again
     events: int = 0
+    merged: int = 0  # events told again by an independent report, merged into stored ones
     failures: int = 0
     skipped: int = 0
 
     def summary(self, seconds: float) -> str:
         return (
             f"{self.documents} documents ({self.added} new, {self.documents - self.added} "
-            f"already stored), {self.events} events added, {self.failures} errors, "
+            f"already stored), {self.copies} copies of stored stories, {self.events} events "
+            f"added, {self.merged} merged into stored events, {self.failures} errors, "
             f"{self.skipped} skipped in {seconds:.1f} s"
         )
 
@@ -38,7 +42,11 @@ class Tally:
 def ingest_item(
     item: Article | FailedInput, extractor: Extractor, store: Store, tally: Tally, report: Report
 ) -> Article | None:
-    """Store one item; the article when it is (or already was) in the store, else None."""
+    """Store one item; the article when it is (or already was) in the store, else None.
+
+    An article that copies a stored story (dedup.py) is stored as one more report of the
+    story's events without being read again.
+    """
     if isinstance(item, FailedInput):
         tally.skipped += item.skipped
         tally.failures += not item.skipped
@@ -48,7 +56,14 @@ def ingest_item(
     if store.has_article(item.id):
         return item
     try:
-        result = store.save(extractor.extract(item))
+        signature = fingerprint(item.text)
+        story = store.find_story(signature)
+        if story is not None:
+            result = store.save_copy(item, story, signature)
+            tally.copies += result.article_added
+        else:
+            linking = extractor.config.linking
+            result = store.save(extractor.extract(item), signature, linking)
     except WarmonitorError as exc:
         tally.failures += 1
         report("error", f"{document_name(item)}: {exc}")
@@ -59,6 +74,7 @@ def ingest_item(
         return None
     tally.added += result.article_added
     tally.events += result.events_added
+    tally.merged += result.events_merged
     return item
 
 

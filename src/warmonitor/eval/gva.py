@@ -13,6 +13,10 @@ injured. With no violent event, both counts are 0 and city and date are missed. 
 when the event's place, or the county it lies in, has the gold city's name (GVA writes "Salt Lake
 City (Murray)" for a mailing city and the place within it, either of which counts, and "Polk
 (county)" for Polk County); the date when the event's date is that one day.
+
+Several articles often report one incident: the articles are also grouped as the store would
+merge their events (copies by text, independent reports by type, actors, place and date; see
+eval/linking.py) and the groups scored pairwise against the incident ids.
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from typing import Any
 from warmonitor.coding.gazetteer import normalize_name
 from warmonitor.coding.taxonomy import VIOLENT_TYPES
 from warmonitor.eval.gold import Score, read_gold
+from warmonitor.eval.linking import group_reports, pairwise
 from warmonitor.ingest.identity import article_id
 from warmonitor.ingest.text import clean_report
 from warmonitor.model import Article, Event, Extraction
@@ -54,16 +59,30 @@ class Share:
 def score_gva(extractor, gold_dir: Path, limit: int | None = None) -> list[Score]:
     records = [r for r in read_gold(gold_dir / GOLD_FILE, limit) if (r.get("text") or "").strip()]
     shares = {name: Share() for name in _METRICS}
+    texts: list[str] = []
+    main_events: list[Event | None] = []
     for record, extraction in zip(
         records, extractor.extract_many(gva_articles(records)), strict=True
     ):
         for name, correct in judge(record, extraction).items():
             if correct is not None:
                 shares[name].add(correct)
-    return [
+        texts.append(extraction.article.text)
+        main_events.append(incident_event(extraction))
+    scores = [
         Score(DATASET, metric, shares[name].total, shares[name].value)
         for name, metric in _METRICS.items()
     ]
+    groups = group_reports(texts, main_events, extractor.config.linking)
+    pairs = pairwise(groups, [str(r["incident"]["id"]) for r in records])
+    note = f"{pairs.predicted_pairs} pairs linked"
+    for metric, value in (
+        ("same-incident pairs precision", pairs.precision),
+        ("same-incident pairs recall", pairs.recall),
+        ("same-incident pairs F1", pairs.f1),
+    ):
+        scores.append(Score(DATASET, metric, pairs.gold_pairs, value, note))
+    return scores
 
 
 _METRICS = {

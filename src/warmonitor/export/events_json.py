@@ -44,4 +44,5 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "outlet": report.outlet,
         "published": report.published.isoformat() if report.published else None,
         "agency": report.agency,
+        "story_id": report.story_id,  # copies of one story share it
     }

@@ -28,7 +28,8 @@ FROM events AS e JOIN articles AS a ON a.id = e.article_id
 """
 
 _SELECT_REPORTS = """
-SELECT r.event_id, a.id AS article_id, a.source_id, a.url, a.outlet, a.agency, a.published
+SELECT r.event_id, a.id AS article_id, a.source_id, a.url, a.outlet, a.agency, a.published,
+       a.story_id
 FROM event_reports AS r JOIN articles AS a ON a.id = r.article_id
 WHERE r.event_id IN ({placeholders})
 ORDER BY r.created_at, r.rowid
@@ -117,6 +118,12 @@ def select_events(conn: sqlite3.Connection, filters: EventFilter) -> list[Stored
 def select_event(conn: sqlite3.Connection, event_id: str) -> StoredEvent | None:
     """The event with this id, or the only one whose id starts with it (MIN_PREFIX chars+)."""
     rows = conn.execute(_SELECT_EVENTS + "WHERE e.id = ?", (event_id,)).fetchall()
+    if not rows:
+        # The id a later, independent report gave an event that was merged into a stored one.
+        rows = conn.execute(
+            _SELECT_EVENTS + "WHERE e.id = (SELECT event_id FROM event_aliases WHERE alias_id = ?)",
+            (event_id,),
+        ).fetchall()
     if not rows and len(event_id) >= MIN_PREFIX:
         pattern = _escape_like(event_id) + "%"
         rows = conn.execute(
@@ -165,6 +172,7 @@ def reports_by_event(
                     outlet=row["outlet"],
                     published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
                     agency=row["agency"],
+                    story_id=row["story_id"],
                 )
             )
     return {event_id: tuple(reports) for event_id, reports in found.items()}

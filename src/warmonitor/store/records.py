@@ -18,6 +18,8 @@ class SaveResult:
     events_added: int
     figures_added: int
     control_added: int = 0  # control records (who holds which place)
+    copy_of: str | None = None  # the story (its first article's id) a copy was stored under
+    events_merged: int = 0  # events an independent report told again, merged into stored ones
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Report:
     outlet: str | None
     published: dt.date | None
     agency: str | None = None  # the wire service when the article is an agency story
+    story_id: str | None = None  # copies of one story share it (dedup.py)
 
 
 @dataclass(frozen=True)
@@ -68,13 +71,28 @@ class StoredEvent:
 
 
 def independent_source_count(reports: tuple[Report, ...]) -> int:
-    """Reports from the same agency (or, with no agency, the same outlet) count once.
+    """How many reports are not copies of one another, at least 1.
 
-    A wire story republished by many sites is one source: the agency is what was independent.
-    Reports that name neither count by their article, since nothing says they are copies.
+    Two reports are one source when they are copies of one story, come from the same agency,
+    or from the same outlet: a wire story republished by many sites is one source (the agency
+    is what was independent), and an outlet's follow-ups are not independent of each other.
+    Reports that name neither count by their story, since nothing says they are copies.
     """
-    keys = {
-        (report.agency or report.outlet or f"article:{report.article_id}").casefold()
-        for report in reports
-    }
-    return max(1, len(keys))
+    parent = list(range(len(reports)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[str, int] = {}
+    for index, report in enumerate(reports):
+        keys = [f"story:{report.story_id or report.article_id}"]
+        keys += [f"name:{name.casefold()}" for name in (report.agency, report.outlet) if name]
+        for key in keys:
+            if key in first_with:
+                parent[root(index)] = root(first_with[key])
+            else:
+                first_with[key] = index
+    return max(1, len({root(i) for i in range(len(reports))}))

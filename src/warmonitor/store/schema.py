@@ -102,6 +102,36 @@ _FEED_ITEMS = Table(
     ("PRIMARY KEY (feed_url, item_key)",),
 )
 
+# Near-duplicate detection (dedup.py): each article's MinHash signature, and the band keys that
+# find candidate copies with one indexed lookup.
+_FINGERPRINTS = Table(
+    "article_fingerprints",
+    (
+        "article_id TEXT PRIMARY KEY REFERENCES articles(id)",
+        "signature BLOB NOT NULL",
+        "shingles INTEGER NOT NULL",  # distinct five-word shingles of the text
+    ),
+)
+_FINGERPRINT_BANDS = Table(
+    "fingerprint_bands",
+    (
+        "band_key TEXT NOT NULL",
+        "article_id TEXT NOT NULL REFERENCES articles(id)",
+    ),
+    ("PRIMARY KEY (band_key, article_id)",),
+)
+
+# Events that independent reports told again (linking.py): the id each later report would
+# have given the event, and the event it was merged into.
+_EVENT_ALIASES = Table(
+    "event_aliases",
+    (
+        "alias_id TEXT PRIMARY KEY",
+        "event_id TEXT NOT NULL REFERENCES events(id)",
+        "article_id TEXT NOT NULL REFERENCES articles(id)",
+    ),
+)
+
 TABLES: tuple[Table, ...] = (
     Table(
         "articles",
@@ -119,6 +149,9 @@ TABLES: tuple[Table, ...] = (
             "truncated INTEGER NOT NULL DEFAULT 0 CHECK (truncated IN (0, 1))",
             "text TEXT NOT NULL",
             "ingested_at TEXT NOT NULL",
+            # The first stored article of the story this one copies (its own id when it is the
+            # first); NULL for articles stored before copies were told apart (schema 4).
+            "story_id TEXT",
         ),
     ),
     Table(
@@ -262,6 +295,9 @@ TABLES: tuple[Table, ...] = (
     _CONTROL,
     _FEEDS,
     _FEED_ITEMS,
+    _FINGERPRINTS,
+    _FINGERPRINT_BANDS,
+    _EVENT_ALIASES,
     Table("schema_version", ("version INTEGER NOT NULL",)),
 )
 
@@ -276,6 +312,7 @@ INDEXES: tuple[str, ...] = (
     "CREATE INDEX events_location ON events (location)",
     "CREATE INDEX events_article_id ON events (article_id)",
     "CREATE INDEX event_reports_article_id ON event_reports (article_id)",
+    "CREATE INDEX articles_story_id ON articles (story_id)",
     "CREATE INDEX event_actors_actor_name ON event_actors (actor_name)",
     "CREATE INDEX place_mentions_article_id ON place_mentions (article_id)",
     "CREATE INDEX figures_article_id ON figures (article_id)",
@@ -292,7 +329,15 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     # Articles stored before version 3 have no control rows; ingesting them again does not add
     # any (articles are written once), so `warmonitor ingest --db NEW.db` re-reads them.
     3: (_CONTROL.create_sql(), *_CONTROL_INDEXES),
-    4: (_FEEDS.create_sql(), _FEED_ITEMS.create_sql()),
+    4: (
+        _FEEDS.create_sql(),
+        _FEED_ITEMS.create_sql(),
+        "ALTER TABLE articles ADD COLUMN story_id TEXT",
+        _FINGERPRINTS.create_sql(),
+        _FINGERPRINT_BANDS.create_sql(),
+        "CREATE INDEX articles_story_id ON articles (story_id)",
+        _EVENT_ALIASES.create_sql(),
+    ),
 }
 
 COLUMNS: dict[str, frozenset[str]] = {t.name: frozenset(t.column_names) for t in TABLES}

@@ -14,9 +14,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
+from warmonitor.config import LinkingConfig
+from warmonitor.dedup import Fingerprint
 from warmonitor.errors import StoreError
 from warmonitor.model import Article, Extraction
-from warmonitor.store import control, feeds, queries, writer
+from warmonitor.store import control, feeds, queries, stories, writer
 from warmonitor.store.codec import article_from_row
 from warmonitor.store.control import StoredControl
 from warmonitor.store.records import EventFilter, SaveResult, StoredEvent
@@ -154,16 +156,37 @@ class Store:
         self._conn = conn
         self.url = url
 
-    def save(self, extraction: Extraction) -> SaveResult:
-        """Store an extraction; saving it again adds nothing (and says so)."""
+    def save(
+        self,
+        extraction: Extraction,
+        fingerprint: Fingerprint | None = None,
+        linking: LinkingConfig | None = None,
+    ) -> SaveResult:
+        """Store an extraction; saving it again adds nothing (and says so).
+
+        With a ``fingerprint``, later copies of the article are found (``find_story``); with
+        ``linking``, its events that stored events already are get merged into them.
+        """
         try:
             with transaction(self._conn):
-                return writer.write_extraction(self._conn, extraction, utc_now())
+                result = writer.write_extraction(self._conn, extraction, utc_now(), linking)
+                if fingerprint is not None and result.article_added:
+                    stories.write_fingerprint(self._conn, extraction.article.id, fingerprint)
+                return result
         except sqlite3.Error as exc:
             raise StoreError(
                 f"{self.url}: cannot save article {extraction.article.id[:12]} ({exc}); "
                 "nothing of it was stored"
             ) from exc
+
+    def find_story(self, fingerprint: Fingerprint) -> str | None:
+        """The story (its first article's id) a stored article like this one belongs to."""
+        return stories.select_story(self._conn, fingerprint)
+
+    def save_copy(self, article: Article, story_id: str, fingerprint: Fingerprint) -> SaveResult:
+        """Store a copy of a stored story: one more report of each of its events."""
+        with self._writing(f"cannot save article {article.id[:12]}; nothing of it was stored"):
+            return stories.write_copy(self._conn, article, story_id, fingerprint, utc_now())
 
     def has_article(self, article_id: str) -> bool:
         row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()

@@ -13,16 +13,27 @@ import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
+from warmonitor.config import LinkingConfig
 from warmonitor.model import Actor, ControlRecord, Event, Extraction, Figure, Place, Source, Span
 from warmonitor.store.codec import article_to_row, control_to_record, event_to_record
 from warmonitor.store.fatalities import acled_fatalities
+from warmonitor.store.linking import select_linked_event, write_alias
 from warmonitor.store.records import SaveResult
 from warmonitor.store.schema import COLUMNS
 
 
-def write_extraction(conn: sqlite3.Connection, extraction: Extraction, now: str) -> SaveResult:
+def write_extraction(
+    conn: sqlite3.Connection,
+    extraction: Extraction,
+    now: str,
+    linking: LinkingConfig | None = None,
+) -> SaveResult:
+    """Write an extraction; with ``linking``, an event that a stored one already is (told by
+    another, independent report) is merged into it rather than stored again."""
     article = extraction.article
-    article_added = insert_row(conn, "articles", article_to_row(article, now)) == 1
+    # An article read in full is the first of its story.
+    row = article_to_row(article, now) | {"story_id": article.id}
+    article_added = insert_row(conn, "articles", row) == 1
     figures_added = 0
     if article_added:
         for place in extraction.places:
@@ -30,8 +41,16 @@ def write_extraction(conn: sqlite3.Connection, extraction: Extraction, now: str)
         for figure in extraction.figures:
             write_figure(conn, article.id, None, figure)
             figures_added += 1
-    events_added = 0
+    events_added = events_merged = 0
     for event in extraction.events:
+        known = conn.execute("SELECT 1 FROM events WHERE id = ?", (event.id,)).fetchone()
+        merged_into = None
+        if article_added and known is None and linking is not None and linking.enabled:
+            merged_into = select_linked_event(conn, event, linking)
+        if merged_into is not None:
+            figures_added += merge_event(conn, article.id, event, merged_into, now)
+            events_merged += 1
+            continue
         if write_event(conn, event, now):
             events_added += 1
             figures_added += write_event_details(conn, article.id, event)
@@ -41,7 +60,23 @@ def write_extraction(conn: sqlite3.Connection, extraction: Extraction, now: str)
         for record in extraction.control:
             write_control(conn, article.id, record, now)
             control_added += 1
-    return SaveResult(article_added, events_added, figures_added, control_added)
+    return SaveResult(
+        article_added, events_added, figures_added, control_added, events_merged=events_merged
+    )
+
+
+def merge_event(
+    conn: sqlite3.Connection, article_id: str, event: Event, into: str, now: str
+) -> int:
+    """Record ``event`` as one more report of the stored event ``into``; figures written."""
+    write_alias(conn, event.id, into, article_id)
+    write_report(conn, into, article_id, now)
+    if event.according_to is not None:
+        write_source(conn, event.according_to)
+        write_source_mention(conn, event.according_to, article_id, into, None)
+    for figure in event.figures:
+        write_figure(conn, article_id, into, figure)
+    return len(event.figures)
 
 
 def insert_row(conn: sqlite3.Connection, table: str, row: Mapping[str, Any]) -> int:

@@ -1,0 +1,97 @@
+"""Independent reports of one event: when two coded events are the same thing that happened.
+
+Copies of a story are found by their text (dedup.py). Reports written apart (a wire story and a
+local paper's, a monitor's statement and a ministry's) share no text, only facts, so they are
+linked by those: the same ACLED event type, no contradiction between their actors, places
+within ``linking.distance_km`` of each other, and dates within ``linking.window_days``. A fact
+that one of the two lacks (no date, no place) cannot be checked, and an event that cannot be
+checked is never merged: a missed link leaves two rows for one event, a false one silently
+erases an event, and the second is the worse error for a dataset people count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from warmonitor.config import LinkingConfig
+from warmonitor.geodesy import distance_km
+from warmonitor.model import Event, EventDate, Place
+
+# Places pinned at least this precisely (UCDP where_prec: 1 the spot, 2 within 25 km, 3 a
+# district) are compared by distance; coarser ones (a province, a country) by name, since two
+# events "in Aleppo province" may be 200 km apart.
+_POINT_PRECISION = 3
+# "Civilians (Mali)" and "Civilians" are one category; the country in brackets adds nothing here.
+_COUNTRY_SUFFIX = re.compile(r"\s*\([^()]*\)$")
+
+
+def same_event(a: Event, b: Event, config: LinkingConfig) -> bool:
+    """True when ``a`` and ``b`` are reports of one event, by the facts both state."""
+    return (
+        a.event_type.casefold() == b.event_type.casefold()
+        and actors_agree(a, b)
+        and places_agree(a.location, b.location, config.distance_km)
+        and dates_agree(a.date, b.date, config.window_days)
+    )
+
+
+def actors_agree(a: Event, b: Event) -> bool:
+    """No contradiction: one side names no armed actor, or the two share one.
+
+    Civilians, unidentified armed men and people named only by name (a suspect, a victim) say
+    too little to tell two events apart: reporters describe the same attackers differently.
+    """
+    armed_a, armed_b = _armed_actors(a), _armed_actors(b)
+    return not armed_a or not armed_b or bool(armed_a & armed_b)
+
+
+def _armed_actors(event: Event) -> set[str]:
+    names = set()
+    for actor in (event.actor1, event.actor2):
+        if actor is None or actor.type in (None, "Civilians"):
+            continue
+        name = _COUNTRY_SUFFIX.sub("", actor.name).casefold()
+        if not name.startswith("unidentified"):
+            names.add(name)
+    return names
+
+
+def places_agree(a: Place | None, b: Place | None, limit_km: float) -> bool:
+    if a is None or b is None:
+        return False
+    if a.country_code and b.country_code and a.country_code != b.country_code:
+        return False
+    if max(a.precision, b.precision) <= _POINT_PRECISION:
+        if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+            return False
+        return distance_km(a.lat, a.lon, b.lat, b.lon) <= limit_km
+    # A province or a country: only the same one, told as precisely, is the same place.
+    return (
+        a.precision == b.precision
+        and a.name.casefold() == b.name.casefold()
+        and a.admin1 == b.admin1
+    )
+
+
+def dates_agree(a: EventDate | None, b: EventDate | None, window_days: int) -> bool:
+    if a is None or b is None or None in (a.start, a.end, b.start, b.end):
+        return False
+    return gap_days(a, b) <= window_days
+
+
+def gap_days(a: EventDate, b: EventDate) -> int:
+    """Days between two date ranges; 0 when they overlap."""
+    assert a.start and a.end and b.start and b.end
+    if a.end < b.start:
+        return (b.start - a.end).days
+    if b.end < a.start:
+        return (a.start - b.end).days
+    return 0
+
+
+def window(date: EventDate, window_days: int) -> tuple[dt.date, dt.date]:
+    """The days a linked event's range must touch: the range widened by the window."""
+    assert date.start and date.end
+    spread = dt.timedelta(days=window_days)
+    return date.start - spread, date.end + spread

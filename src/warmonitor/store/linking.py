@@ -1,0 +1,51 @@
+"""Merging an independent report of a stored event into it (the rules are in ../linking.py).
+
+The merged event keeps its first report's coding; the new report is listed among its reports,
+its figures and its claimant are stored under it (so every claim stays, with its article), and
+the id the new report would have given the event is kept as an alias of it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from warmonitor.config import LinkingConfig
+from warmonitor.linking import same_event, window
+from warmonitor.model import Event
+from warmonitor.store.codec import event_from_dict
+
+
+def select_linked_event(
+    conn: sqlite3.Connection, event: Event, config: LinkingConfig
+) -> str | None:
+    """The id of the earliest stored event that ``event`` reports again, if any."""
+    if event.date is None or event.date.start is None or event.location is None:
+        return None  # what cannot be checked is never merged
+    first_day, last_day = window(event.date, config.window_days)
+    rows = conn.execute(
+        "SELECT id, event_json FROM events WHERE event_type = ? AND date_start <= ? "
+        "AND date_end >= ? AND (country_code = ? OR country_code IS NULL OR ? IS NULL) "
+        "AND id NOT IN (SELECT event_id FROM event_reports WHERE article_id = ?) "
+        "ORDER BY created_at, id",
+        (
+            event.event_type,
+            last_day.isoformat(),
+            first_day.isoformat(),
+            event.location.country_code,
+            event.location.country_code,
+            event.article_id,
+        ),
+    )
+    for row in rows:
+        stored = event_from_dict(json.loads(row["event_json"]))
+        if same_event(stored, event, config):
+            return row["id"]
+    return None
+
+
+def write_alias(conn: sqlite3.Connection, alias_id: str, event_id: str, article_id: str) -> None:
+    conn.execute(
+        "INSERT OR IGNORE INTO event_aliases (alias_id, event_id, article_id) VALUES (?, ?, ?)",
+        (alias_id, event_id, article_id),
+    )
