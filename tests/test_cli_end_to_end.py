@@ -331,9 +331,13 @@ def test_cli_ingest_bad_inputs_one_line_each(bad_batch, bad_ingest) -> None:
     proc = bad_ingest[3]
     no_traceback(proc)
     stderr = lines(proc.stderr)
+    # The last line names again every source that was not read whole.
+    unread = stderr.pop()
+    assert unread.startswith("error: not every source was read whole: "), proc.stderr
     for name in bad:
         naming = [line for line in stderr if name in line]
         assert len(naming) == 1, f"{name}: {len(naming)} lines name it in\n{proc.stderr}"
+        assert f"{name} (1 error)" in unread
     assert "good-gao.txt" not in proc.stderr
     # Nothing else but the summary: a message wrapped onto a second line would show up here.
     other = [line for line in stderr if not any(name in line for name in bad)]

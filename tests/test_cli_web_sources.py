@@ -100,5 +100,7 @@ def test_ingest_refuses_loopback_without_the_flag(server, tmp_path: Path) -> Non
     errors = [line for line in lines(proc.stderr) if line.startswith("error:")]
     assert errors == [
         f"error: {url}: refused: 127.0.0.1 is a loopback address (use --allow-private to fetch "
-        "from private networks)"
+        "from private networks)",
+        f"error: not every source was read whole: {url} (1 error); fix them and run again (what "
+        "was stored is kept)",
     ]

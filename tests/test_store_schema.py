@@ -90,7 +90,14 @@ def test_foreign_keys_are_enforced(conn: sqlite3.Connection):
 
 def drop_schema_4(conn: sqlite3.Connection) -> None:
     """What schema 4 added, taken away again."""
-    tables = ("feed_items", "feeds", "fingerprint_bands", "article_fingerprints", "event_aliases")
+    tables = (
+        "feed_items",
+        "feeds",
+        "fingerprint_bands",
+        "article_fingerprints",
+        "event_aliases",
+        "source_runs",
+    )
     for table in tables:
         conn.execute(f"DROP TABLE {table}")
     conn.execute("DROP INDEX articles_story_id")

@@ -160,7 +160,7 @@ def ingest(
     from warmonitor.ingest.fetch import Fetcher
     from warmonitor.ingest.inputs import iter_articles
     from warmonitor.pipeline import Extractor
-    from warmonitor.runs import Tally, ingest_item
+    from warmonitor.runs import Tally, ingest_sources, new_run_id
     from warmonitor.store import open_store
 
     config: Config = ctx.obj
@@ -171,16 +171,36 @@ def ingest(
     fetcher = Fetcher(config.fetch, allow_private=allow_private)
     tally = Tally()
     with store, fetcher, _progress() as progress:
+        interrupted = store.interrupted_sources()
+        if interrupted:
+            names = ", ".join(run.source for run in interrupted)
+            _note(f"an earlier run was interrupted while reading {names}; what it stored is kept")
         task = progress.add_task("ingesting", total=None)
-        articles = iter_articles(
-            sources, config.ingest, published=day, stdin=sys.stdin.buffer, fetcher=fetcher
+        incomplete = ingest_sources(
+            sources,
+            lambda source: iter_articles(
+                [source], config.ingest, published=day, stdin=sys.stdin.buffer, fetcher=fetcher
+            ),
+            extractor,
+            store,
+            tally,
+            _reporter(progress.console),
+            new_run_id(),
+            on_item=lambda: progress.advance(task),
         )
-        for item in articles:
-            progress.advance(task)
-            ingest_item(item, extractor, store, tally, _reporter(progress.console))
     err.print(tally.summary(time.monotonic() - started))
+    if incomplete:
+        named = "; ".join(f"{run.source} ({_errors(run.failures)})" for run in incomplete)
+        err.print(
+            f"[red]error:[/] not every source was read whole: {escape(named)}; "
+            "fix them and run again (what was stored is kept)"
+        )
     if tally.failures:
         raise typer.Exit(1)
+
+
+def _errors(count: int) -> str:
+    return f"{count} error" + ("s" if count != 1 else "")
 
 
 @app.command()

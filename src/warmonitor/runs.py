@@ -5,7 +5,10 @@ command line gives, one line each.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from warmonitor.dedup import fingerprint
@@ -13,6 +16,7 @@ from warmonitor.errors import WarmonitorError
 from warmonitor.model import Article, FailedInput
 from warmonitor.pipeline import Extractor
 from warmonitor.store import Store
+from warmonitor.store.manifests import SourceRun
 
 # report(kind, message): kind is "error" or "skipped".
 Report = Callable[[str, str], None]
@@ -76,6 +80,59 @@ def ingest_item(
     tally.events += result.events_added
     tally.merged += result.events_merged
     return item
+
+
+def new_run_id() -> str:
+    """Unique per run and sortable by time: "20240305T120000Z-4242"."""
+    return f"{dt.datetime.now(dt.UTC):%Y%m%dT%H%M%SZ}-{os.getpid()}"
+
+
+def ingest_sources(
+    sources: Iterable[str],
+    articles_of: Callable[[str], Iterable[Article | FailedInput]],
+    extractor: Extractor,
+    store: Store,
+    tally: Tally,
+    report: Report,
+    run_id: str,
+    on_item: Callable[[], None] = lambda: None,
+) -> list[SourceRun]:
+    """Ingest each source in turn, keeping its manifest: begun, then done or incomplete.
+
+    A run that is killed leaves its current source "reading"; what it stored is whole (each
+    article is one transaction), and the next run reads that source again, adding only what is
+    missing. Returns the manifests of the sources that were not read whole.
+    """
+    incomplete: list[SourceRun] = []
+    errors: list[str] = []  # the current source's
+
+    def noted(kind: str, message: str) -> None:
+        if kind == "error":
+            errors.append(message)
+        report(kind, message)
+
+    for source in sources:
+        store.begin_source(run_id, source)
+        before = dataclasses.replace(tally)
+        errors.clear()
+        for item in articles_of(source):
+            on_item()
+            ingest_item(item, extractor, store, tally, noted)
+        failures = tally.failures - before.failures
+        run = SourceRun(
+            run_id=run_id,
+            source=source,
+            status="incomplete" if failures else "done",
+            documents=tally.documents - before.documents,
+            added=tally.added - before.added,
+            failures=failures,
+            skipped=tally.skipped - before.skipped,
+            last_error=errors[-1] if errors else None,
+        )
+        store.finish_source(run)
+        if failures:
+            incomplete.append(run)
+    return incomplete
 
 
 def document_name(article: Article) -> str:

@@ -132,6 +132,25 @@ _EVENT_ALIASES = Table(
     ),
 )
 
+# Per-source manifests of `warmonitor ingest`: what the last run that read a source read of it,
+# so that an interrupted run (a kill, a crash, a power cut) is seen and a source that was not
+# read whole is named. Reading a source again updates its row: a re-run adds no row.
+_SOURCE_RUNS = Table(
+    "source_runs",
+    (
+        "source TEXT PRIMARY KEY",  # as given: a path, a folder, a URL
+        "run_id TEXT NOT NULL",  # the last run that read it
+        "status TEXT NOT NULL CHECK (status IN ('reading', 'done', 'incomplete'))",
+        "documents INTEGER NOT NULL DEFAULT 0",
+        "added INTEGER NOT NULL DEFAULT 0",
+        "failures INTEGER NOT NULL DEFAULT 0",
+        "skipped INTEGER NOT NULL DEFAULT 0",
+        "last_error TEXT",
+        "started_at TEXT NOT NULL",
+        "finished_at TEXT",
+    ),
+)
+
 TABLES: tuple[Table, ...] = (
     Table(
         "articles",
@@ -298,6 +317,7 @@ TABLES: tuple[Table, ...] = (
     _FINGERPRINTS,
     _FINGERPRINT_BANDS,
     _EVENT_ALIASES,
+    _SOURCE_RUNS,
     Table("schema_version", ("version INTEGER NOT NULL",)),
 )
 
@@ -337,6 +357,7 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         _FINGERPRINT_BANDS.create_sql(),
         "CREATE INDEX articles_story_id ON articles (story_id)",
         _EVENT_ALIASES.create_sql(),
+        _SOURCE_RUNS.create_sql(),
     ),
 }
 

@@ -18,7 +18,7 @@ from warmonitor.config import LinkingConfig
 from warmonitor.dedup import Fingerprint
 from warmonitor.errors import StoreError
 from warmonitor.model import Article, Extraction
-from warmonitor.store import control, feeds, queries, stories, writer
+from warmonitor.store import control, feeds, manifests, queries, stories, writer
 from warmonitor.store.codec import article_from_row
 from warmonitor.store.control import StoredControl
 from warmonitor.store.records import EventFilter, SaveResult, StoredEvent
@@ -234,6 +234,22 @@ class Store:
     ) -> None:
         with self._writing(f"cannot record item {link} of feed {feed_url}"):
             feeds.record_item(self._conn, feed_url, key, link, status, article_id, error, utc_now())
+
+    def begin_source(self, run_id: str, source: str) -> None:
+        """Note in the manifest that this run starts reading ``source``."""
+        with self._writing(f"cannot write the manifest of {source}"):
+            manifests.begin(self._conn, run_id, source, utc_now())
+
+    def finish_source(self, run: manifests.SourceRun) -> None:
+        with self._writing(f"cannot write the manifest of {run.source}"):
+            manifests.finish(self._conn, run, utc_now())
+
+    def interrupted_sources(self) -> list[manifests.SourceRun]:
+        """Sources an earlier run began and never finished (it was killed or crashed)."""
+        return manifests.select_interrupted(self._conn)
+
+    def source_runs(self, run_id: str) -> list[manifests.SourceRun]:
+        return manifests.select_run(self._conn, run_id)
 
     @contextlib.contextmanager
     def _writing(self, what: str) -> Iterator[None]:
