@@ -82,16 +82,24 @@ def batch(tmp_path_factory) -> Path:
     return path
 
 
+def stored_articles(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # the schema is not made yet
+        return 0
+
+
 def test_killed_runs_then_a_last_run_equal_one_uninterrupted_run(batch: Path, tmp_path) -> None:
     reference = tmp_path / "reference.db"
-    started = time.monotonic()
     whole = run("ingest", str(batch), "--db", str(reference), cwd=tmp_path)
-    took = time.monotonic() - started
     assert whole.returncode == 0, whole.stderr
     crashed = tmp_path / "crashed.db"
     rng = random.Random(2024)
-    kills = 0
-    for _ in range(4):
+    moments = []
+    for attempt in range(4):
         proc = subprocess.Popen(
             [sys.executable, "-m", "warmonitor", "ingest", str(batch), "--db", str(crashed)],
             cwd=tmp_path,
@@ -99,17 +107,26 @@ def test_killed_runs_then_a_last_run_equal_one_uninterrupted_run(batch: Path, tm
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        # A random moment: while the model loads, or while articles are being written.
-        time.sleep(rng.uniform(0.2, 0.8) * took)
+        if attempt == 0:
+            # While the model loads, before anything is written.
+            time.sleep(rng.uniform(0.3, 1.0))
+            moments.append("loading")
+        else:
+            # While articles are being written: after a random number more are stored.
+            target = stored_articles(crashed) + rng.randint(1, 30)
+            deadline = time.monotonic() + 120
+            while stored_articles(crashed) < target and proc.poll() is None:
+                assert time.monotonic() < deadline, "ingest stored nothing for two minutes"
+                time.sleep(0.02)
+            moments.append(f"after article {stored_articles(crashed)}")
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
-            kills += 1
         proc.wait(timeout=60)
-    assert kills >= 2, "the runs ended before they could be killed; give them more to read"
+        assert proc.returncode == -signal.SIGKILL, f"ingest ended before the kill: {moments}"
     last = run("ingest", str(batch), "--db", str(crashed), cwd=tmp_path)
     no_traceback(last)
     assert last.returncode == 0, last.stderr
-    assert table_rows(crashed) == table_rows(reference)
+    assert table_rows(crashed) == table_rows(reference), moments
     with sqlite3.connect(crashed) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         statuses = [row[0] for row in conn.execute("SELECT status FROM source_runs")]

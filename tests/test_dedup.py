@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from warmonitor.config import LinkingConfig
 from warmonitor.dedup import COPY_CONTAINMENT, containment, fingerprint, is_copy
 from warmonitor.ingest.identity import article_id
 from warmonitor.ingest.text import clean_report
@@ -15,6 +16,7 @@ from warmonitor.runs import Tally, ingest_item
 from warmonitor.store import open_store
 from warmonitor.store.records import Report, independent_source_count
 
+LINKING = LinkingConfig()
 WIRE = (
     "BAMAKO, March 4 (Reuters) - Gunmen ambushed an army convoy near the central Malian town of "
     "Mopti on Monday, killing seven soldiers and wounding twelve, the army said in a statement.\n\n"
@@ -74,13 +76,14 @@ def test_a_copy_is_stored_as_a_report_of_the_story_events(extractor, tmp_path: P
     tally = Tally()
     with open_store(str(tmp_path / "copies.db")) as store:
         for item in (article(WIRE, "wire.example"), article(COPY, "daily.example", "2024-03-05")):
-            ingest_item(item, extractor, store, tally, lambda k, m: reported.append(m))
+            ingest_item(item, extractor, store, tally, lambda k, m: reported.append(m), LINKING)
         assert (tally.added, tally.copies, reported) == (2, 1, [])
         events = store.query_events()
         stored_events = store.counts()["events"]
         # Again: nothing new.
         again = Tally()
-        ingest_item(article(COPY, "daily.example"), extractor, store, again, reported.append)
+        copy = article(COPY, "daily.example")
+        ingest_item(copy, extractor, store, again, lambda k, m: reported.append(m), LINKING)
         assert (again.added, again.copies, store.counts()["events"]) == (0, 0, stored_events)
     assert events, "the wire story has events"
     for stored in events:
@@ -118,9 +121,10 @@ def test_independent_sources(reports, count) -> None:
 def test_an_independent_report_is_merged_into_the_stored_event(extractor, tmp_path: Path) -> None:
     tally = Tally()
     with open_store(str(tmp_path / "linked.db")) as store:
-        ingest_item(article(WIRE, "wire.example"), extractor, store, tally, lambda k, m: None)
+        wire = article(WIRE, "wire.example")
+        ingest_item(wire, extractor, store, tally, lambda k, m: None, LINKING)
         second = article(REWRITE, "afp.example", "2024-03-05")
-        ingest_item(second, extractor, store, tally, lambda k, m: None)
+        ingest_item(second, extractor, store, tally, lambda k, m: None, LINKING)
         assert tally.copies == 0 and tally.merged >= 1
         # Merged events are not stored again.
         assert store.counts()["events"] == tally.events

@@ -152,49 +152,188 @@ def ingest(
     db: DbOption = None,
     published: PublishedOption = None,
     allow_private: AllowPrivateOption = False,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Extract in this many local processes.")
+    ] = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Extract on a Dask cluster (tcp://HOST:PORT); its workers must see --shards.",
+        ),
+    ] = None,
+    shards: Annotated[
+        Path | None,
+        typer.Option(
+            "--shards", help="Keep the workers' Parquet shards here (default: a temporary folder)."
+        ),
+    ] = None,
 ) -> None:
     """Read reports, code their events and store them; the same input twice adds nothing.
 
     Example: warmonitor ingest examples/ --db warmonitor.db
     """
-    from warmonitor.ingest.fetch import Fetcher
-    from warmonitor.ingest.inputs import iter_articles
-    from warmonitor.pipeline import Extractor
-    from warmonitor.runs import Tally, ingest_sources, new_run_id
-    from warmonitor.store import open_store
+    from warmonitor.runs import Tally
 
     config: Config = ctx.obj
     day = _parse_date(published)
     started = time.monotonic()
+    if "-" in sources and (workers > 1 or scheduler):
+        _fail("standard input (-) is read in one process; drop --workers and --scheduler")
+    tally = Tally()
+    if workers > 1 or scheduler:
+        incomplete = _ingest_spread(
+            config, sources, db, day, allow_private, workers, scheduler, shards, tally
+        )
+    else:
+        incomplete = _ingest_here(config, sources, db, day, allow_private, tally)
+    err.print(tally.summary(time.monotonic() - started))
+    _name_incomplete(incomplete)
+    if tally.failures:
+        raise typer.Exit(1)
+
+
+def _ingest_here(config, sources, db, day, allow_private, tally) -> list:
+    """Read, extract and store in this process, source by source."""
+    from warmonitor.ingest.fetch import Fetcher
+    from warmonitor.ingest.inputs import iter_articles
+    from warmonitor.pipeline import Extractor
+    from warmonitor.runs import ingest_sources, new_run_id
+    from warmonitor.store import open_store
+
     extractor = _guard(lambda: Extractor.load(config, on_progress=_note))
     store = _guard(lambda: open_store(db or config.store.url))
     fetcher = Fetcher(config.fetch, allow_private=allow_private)
-    tally = Tally()
     with store, fetcher, _progress() as progress:
-        interrupted = store.interrupted_sources()
-        if interrupted:
-            names = ", ".join(run.source for run in interrupted)
-            _note(f"an earlier run was interrupted while reading {names}; what it stored is kept")
+        _note_interrupted(store)
         task = progress.add_task("ingesting", total=None)
-        incomplete = ingest_sources(
-            sources,
-            lambda source: iter_articles(
-                [source], config.ingest, published=day, stdin=sys.stdin.buffer, fetcher=fetcher
-            ),
+        groups = (
+            (
+                source,
+                iter_articles(
+                    [source],
+                    config.ingest,
+                    published=day,
+                    stdin=sys.stdin.buffer,
+                    fetcher=fetcher,
+                ),
+            )
+            for source in sources
+        )
+        return ingest_sources(
+            groups,
             extractor,
             store,
             tally,
             _reporter(progress.console),
             new_run_id(),
+            config.linking,
             on_item=lambda: progress.advance(task),
         )
-    err.print(tally.summary(time.monotonic() - started))
+
+
+def _ingest_spread(
+    config, sources, db, day, allow_private, workers, scheduler, shards, tally
+) -> list:
+    """Extract on worker processes or a Dask cluster into Parquet shards, then load them."""
+    import shutil
+    import tempfile
+
+    from warmonitor.scale import plan_tasks, run_tasks
+
+    store_url = db or config.store.url
+    _guard(lambda: _open_and_close(store_url))  # a bad --db fails now, not after the work
+    tasks = plan_tasks(sources)
+    folder = shards or Path(tempfile.mkdtemp(prefix="warmonitor-shards-"))
+    where = f"the Dask cluster at {scheduler}" if scheduler else f"{workers} local processes"
+    _note(f"{len(tasks)} tasks on {where}; shards in {folder}")
+    try:
+        with _progress() as progress:
+            task = progress.add_task("extracting", total=len(tasks))
+            try:
+                run_tasks(
+                    tasks,
+                    config,
+                    folder,
+                    workers=workers,
+                    scheduler=scheduler,
+                    allow_private=allow_private,
+                    published=day,
+                    on_done=lambda done: progress.advance(task),
+                )
+            except OSError as exc:
+                _fail(f"{scheduler or 'the worker processes'}: cannot run the tasks ({exc})")
+        return _load_folder(config, folder, store_url, tally)
+    finally:
+        if shards is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _open_and_close(url: str) -> None:
+    from warmonitor.store import open_store
+
+    open_store(url).close()
+
+
+def _load_folder(config, folder: Path, store_url: str, tally) -> list:
+    from warmonitor.runs import ingest_sources, new_run_id, shard_sources
+    from warmonitor.store import open_store
+
+    store = _guard(lambda: open_store(store_url))
+    with store, _progress() as progress:
+        _note_interrupted(store)
+        task = progress.add_task("storing", total=None)
+        try:
+            return ingest_sources(
+                shard_sources(folder),
+                None,
+                store,
+                tally,
+                _reporter(progress.console),
+                new_run_id(),
+                config.linking,
+                on_item=lambda: progress.advance(task),
+            )
+        except (OSError, ValueError) as exc:
+            _fail(f"{folder}: cannot read the shards ({exc})")
+
+
+def _note_interrupted(store) -> None:
+    interrupted = store.interrupted_sources()
+    if interrupted:
+        names = ", ".join(run.source for run in interrupted)
+        _note(f"an earlier run was interrupted while reading {names}; what it stored is kept")
+
+
+def _name_incomplete(incomplete: list) -> None:
     if incomplete:
         named = "; ".join(f"{run.source} ({_errors(run.failures)})" for run in incomplete)
         err.print(
             f"[red]error:[/] not every source was read whole: {escape(named)}; "
             "fix them and run again (what was stored is kept)"
         )
+
+
+@app.command()
+def load(
+    ctx: typer.Context,
+    shards: Annotated[Path, typer.Argument(help="A folder of Parquet shards from --shards.")],
+    db: DbOption = None,
+) -> None:
+    """Store the Parquet shards of a cluster run, in task order, as ingest would have.
+
+    Example: warmonitor load shards/ --db warmonitor.db
+    """
+    from warmonitor.runs import Tally
+
+    config: Config = ctx.obj
+    if not shards.is_dir():
+        _fail(f"{shards}: no such folder; give the folder that --shards wrote")
+    started = time.monotonic()
+    tally = Tally()
+    incomplete = _load_folder(config, shards, db or config.store.url, tally)
+    err.print(tally.summary(time.monotonic() - started))
+    _name_incomplete(incomplete)
     if tally.failures:
         raise typer.Exit(1)
 

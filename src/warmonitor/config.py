@@ -84,6 +84,12 @@ class LinkingConfig:
 
 
 @dataclass(frozen=True)
+class ScaleConfig:
+    # How long `--scheduler` waits to reach a Dask scheduler before giving up.
+    scheduler_timeout_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
 class StoreConfig:
     url: str = "warmonitor.db"
 
@@ -97,6 +103,7 @@ class Config:
     classifier: ClassifierConfig = field(default_factory=ClassifierConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     linking: LinkingConfig = field(default_factory=LinkingConfig)
+    scale: ScaleConfig = field(default_factory=ScaleConfig)
 
 
 def load_config(path: Path | None = None, overrides: dict[str, str] | None = None) -> Config:

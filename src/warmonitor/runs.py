@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
-from warmonitor.dedup import fingerprint
+from warmonitor.config import LinkingConfig
+from warmonitor.dedup import Fingerprint, fingerprint
 from warmonitor.errors import WarmonitorError
-from warmonitor.model import Article, FailedInput
+from warmonitor.model import Article, Extraction, FailedInput
 from warmonitor.pipeline import Extractor
+from warmonitor.shards import ShardRow, read_shards
 from warmonitor.store import Store
 from warmonitor.store.manifests import SourceRun
 
@@ -43,14 +47,34 @@ class Tally:
         )
 
 
+# What a run stores: an article to read, one a worker already read (a shard row), or an input
+# that could not be read.
+Item = Article | FailedInput | ShardRow
+
+
 def ingest_item(
-    item: Article | FailedInput, extractor: Extractor, store: Store, tally: Tally, report: Report
+    item: Item,
+    extractor: Extractor | None,
+    store: Store,
+    tally: Tally,
+    report: Report,
+    linking: LinkingConfig,
 ) -> Article | None:
     """Store one item; the article when it is (or already was) in the store, else None.
 
     An article that copies a stored story (dedup.py) is stored as one more report of the
-    story's events without being read again.
+    story's events without being read again. ``extractor`` may be None when every item comes
+    already read (loading shards).
     """
+    extraction: Extraction | None = None
+    signature: Fingerprint | None = None
+    if isinstance(item, ShardRow):
+        if item.failure is not None:
+            item = item.failure
+        else:
+            assert item.extraction is not None
+            extraction, signature = item.extraction, item.fingerprint
+            item = extraction.article
     if isinstance(item, FailedInput):
         tally.skipped += item.skipped
         tally.failures += not item.skipped
@@ -60,14 +84,16 @@ def ingest_item(
     if store.has_article(item.id):
         return item
     try:
-        signature = fingerprint(item.text)
+        signature = signature or fingerprint(item.text)
         story = store.find_story(signature)
         if story is not None:
             result = store.save_copy(item, story, signature)
             tally.copies += result.article_added
         else:
-            linking = extractor.config.linking
-            result = store.save(extractor.extract(item), signature, linking)
+            if extraction is None:
+                assert extractor is not None, "an article to read needs an extractor"
+                extraction = extractor.extract(item)
+            result = store.save(extraction, signature, linking)
     except WarmonitorError as exc:
         tally.failures += 1
         report("error", f"{document_name(item)}: {exc}")
@@ -88,16 +114,16 @@ def new_run_id() -> str:
 
 
 def ingest_sources(
-    sources: Iterable[str],
-    articles_of: Callable[[str], Iterable[Article | FailedInput]],
-    extractor: Extractor,
+    sources: Iterable[tuple[str, Iterable[Item]]],
+    extractor: Extractor | None,
     store: Store,
     tally: Tally,
     report: Report,
     run_id: str,
+    linking: LinkingConfig,
     on_item: Callable[[], None] = lambda: None,
 ) -> list[SourceRun]:
-    """Ingest each source in turn, keeping its manifest: begun, then done or incomplete.
+    """Ingest each source's items in turn, keeping its manifest: begun, then done or incomplete.
 
     A run that is killed leaves its current source "reading"; what it stored is whole (each
     article is one transaction), and the next run reads that source again, adding only what is
@@ -111,13 +137,13 @@ def ingest_sources(
             errors.append(message)
         report(kind, message)
 
-    for source in sources:
+    for source, items in sources:
         store.begin_source(run_id, source)
         before = dataclasses.replace(tally)
         errors.clear()
-        for item in articles_of(source):
+        for item in items:
             on_item()
-            ingest_item(item, extractor, store, tally, noted)
+            ingest_item(item, extractor, store, tally, noted, linking)
         failures = tally.failures - before.failures
         run = SourceRun(
             run_id=run_id,
@@ -144,3 +170,8 @@ def internal_error(article: Article, exc: Exception) -> str:
         f"{document_name(article)}: warmonitor failed on this document "
         f"({type(exc).__name__}: {exc}); it was skipped, please report it with the document"
     )
+
+
+def shard_sources(folder: Path) -> Iterator[tuple[str, Iterator[ShardRow]]]:
+    """The rows of a folder of shards, grouped by the source they came from, in order."""
+    return itertools.groupby(read_shards(folder), key=lambda row: row.source)

@@ -123,7 +123,7 @@ def poll_feed(
             continue
         new_items += 1
         fetched = fetch_article(item.link, ingest, item.published, fetcher)
-        stored = ingest_item(fetched, extractor, store, tally, report)
+        stored = ingest_item(fetched, extractor, store, tally, report, extractor.config.linking)
         if stored is not None:
             store.record_feed_item(url, item.key, item.link, "stored", stored.id)
         elif isinstance(fetched, FailedInput) and fetched.skipped:

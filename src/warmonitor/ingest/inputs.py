@@ -204,7 +204,7 @@ def _iter_folder(
     found: list[Path] = []
     for folder, subfolders, files in os.walk(name, onerror=errors.append):
         subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-        found.extend(Path(folder, f) for f in files if _is_report_file(f))
+        found.extend(Path(folder, f) for f in files if is_report_file(f))
     for error in errors:
         where = error.filename or name
         yield FailedInput(str(where), f"{where}: {_os_reason(error)}")
@@ -215,8 +215,8 @@ def _iter_folder(
         yield from _iter_path(str(path), config, published, fetcher)
 
 
-def _is_report_file(filename: str) -> bool:
-    # A README in a folder of reports describes them; it is not one of them.
+def is_report_file(filename: str) -> bool:
+    """A file a folder's walk reads; a README in a folder of reports describes them."""
     stem, suffix = os.path.splitext(filename)
     return (
         not filename.startswith(".")
