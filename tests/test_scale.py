@@ -118,3 +118,19 @@ def test_an_unreachable_scheduler_is_one_line(inputs, tmp_path: Path) -> None:
         "error: tcp://127.0.0.1:9: cannot run the tasks (Timed out trying to connect to "
         "tcp://127.0.0.1:9 after 1 s)"
     )
+
+
+def test_a_shard_broken_off_leaves_no_file(tmp_path: Path) -> None:
+    from warmonitor.model import FailedInput
+    from warmonitor.shards import ShardRow, ShardWriter, read_shards
+
+    path = tmp_path / "task-000000.parquet"
+    with pytest.raises(RuntimeError), ShardWriter(path, rows_per_group=2) as shard:
+        for number in range(5):
+            shard.add(ShardRow("a.jsonl", failure=FailedInput(f"a:{number}", "bad")))
+        raise RuntimeError("the worker died")
+    assert list(tmp_path.iterdir()) == []
+    with ShardWriter(path, rows_per_group=2) as shard:
+        for number in range(5):
+            shard.add(ShardRow("a.jsonl", failure=FailedInput(f"a:{number}", "bad")))
+    assert [row.failure.source_id for row in read_shards(tmp_path)] == [f"a:{n}" for n in range(5)]

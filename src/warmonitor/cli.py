@@ -235,44 +235,51 @@ def _ingest_here(config, sources, db, day, allow_private, tally) -> list:
 def _ingest_spread(
     config, sources, db, day, allow_private, workers, scheduler, shards, tally
 ) -> list:
-    """Extract on worker processes or a Dask cluster into Parquet shards, then load them."""
+    """Extract on worker processes or a Dask cluster into Parquet shards, storing each shard
+    here, in task order, as soon as it is ready."""
+    import itertools
     import shutil
     import tempfile
 
-    from warmonitor.scale import plan_tasks, run_tasks
+    from warmonitor.runs import ingest_sources, new_run_id
+    from warmonitor.scale import extracted_rows, plan_tasks
+    from warmonitor.store import open_store
 
-    store_url = db or config.store.url
-    _guard(lambda: _open_and_close(store_url))  # a bad --db fails now, not after the work
+    store = _guard(lambda: open_store(db or config.store.url))
     tasks = plan_tasks(sources)
     folder = shards or Path(tempfile.mkdtemp(prefix="warmonitor-shards-"))
     where = f"the Dask cluster at {scheduler}" if scheduler else f"{workers} local processes"
     _note(f"{len(tasks)} tasks on {where}; shards in {folder}")
     try:
-        with _progress() as progress:
-            task = progress.add_task("extracting", total=len(tasks))
+        with store, _progress() as progress:
+            _note_interrupted(store)
+            done = progress.add_task("tasks done", total=len(tasks))
+            rows = extracted_rows(
+                tasks,
+                config,
+                folder,
+                workers=workers,
+                scheduler=scheduler,
+                allow_private=allow_private,
+                published=day,
+                on_done=lambda finished: progress.advance(done),
+            )
+            groups = itertools.groupby(rows, key=lambda row: row.source)
             try:
-                run_tasks(
-                    tasks,
-                    config,
-                    folder,
-                    workers=workers,
-                    scheduler=scheduler,
-                    allow_private=allow_private,
-                    published=day,
-                    on_done=lambda done: progress.advance(task),
+                return ingest_sources(
+                    groups,
+                    None,
+                    store,
+                    tally,
+                    _reporter(progress.console),
+                    new_run_id(),
+                    config.linking,
                 )
             except OSError as exc:
                 _fail(f"{scheduler or 'the worker processes'}: cannot run the tasks ({exc})")
-        return _load_folder(config, folder, store_url, tally)
     finally:
         if shards is None:
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _open_and_close(url: str) -> None:
-    from warmonitor.store import open_store
-
-    open_store(url).close()
 
 
 def _load_folder(config, folder: Path, store_url: str, tally) -> list:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -28,9 +28,10 @@ from warmonitor.config import Config
 from warmonitor.dedup import fingerprint
 from warmonitor.ingest.fetch import Fetcher
 from warmonitor.ingest.inputs import URL_SCHEMES, is_report_file, iter_articles
-from warmonitor.model import Article
+from warmonitor.model import Article, Extraction, FailedInput
 from warmonitor.pipeline import process_batch
-from warmonitor.shards import ShardRow, shard_name, write_shard
+from warmonitor.runs import internal_error
+from warmonitor.shards import ShardRow, ShardWriter, read_shard, shard_name
 
 # Single reports per task: enough to keep a worker busy for a few seconds, few enough that the
 # last tasks do not leave the other workers idle for long.
@@ -79,34 +80,53 @@ def run_task(
     config: Config, task: Task, shard_folder: str, allow_private: bool, published: dt.date | None
 ) -> TaskDone:
     """On a worker: read, extract and write the task's shard. Touches no database."""
-    rows: list[ShardRow] = []
-    with Fetcher(config.fetch, allow_private=allow_private) as fetcher:
+    shard = Path(shard_folder) / shard_name(task.number)
+    with (
+        Fetcher(config.fetch, allow_private=allow_private) as fetcher,
+        ShardWriter(shard) as writer,
+    ):
         pending: list[tuple[str, Article]] = []
         for given, path in task.inputs:
             for item in iter_articles([path], config.ingest, published=published, fetcher=fetcher):
                 if isinstance(item, Article):
                     pending.append((given, item))
-                    if len(pending) >= _EXTRACT_CHUNK:
-                        rows.extend(_extracted(config, pending))
-                        pending = []
+                    if len(pending) < _EXTRACT_CHUNK:
+                        continue
                 else:
-                    rows.extend(_extracted(config, pending))
-                    pending = []
-                    rows.append(ShardRow(given, failure=item))
-        rows.extend(_extracted(config, pending))
-    shard = Path(shard_folder) / shard_name(task.number)
-    write_shard(shard, rows)
-    return TaskDone(task.number, len(rows), str(shard))
+                    pending.append((given, item))
+                for row in _extracted(config, pending):
+                    writer.add(row)
+                pending = []
+        for row in _extracted(config, pending):
+            writer.add(row)
+    return TaskDone(task.number, writer.rows, str(shard))
 
 
-def _extracted(config: Config, pending: list[tuple[str, Article]]) -> list[ShardRow]:
-    if not pending:
-        return []
-    extractions = process_batch(config, [article for _, article in pending])
-    return [
-        ShardRow(given, extraction=extraction, fingerprint=fingerprint(article.text))
-        for (given, article), extraction in zip(pending, extractions, strict=True)
-    ]
+def _extracted(config: Config, pending: list[tuple[str, Article | FailedInput]]) -> list[ShardRow]:
+    """Rows in input order; a document the coder fails on is a failed row, as in one process."""
+    articles = [item for _, item in pending if isinstance(item, Article)]
+    try:
+        extractions = iter(process_batch(config, articles))
+    except Exception:  # find the document that broke the batch; the others are kept
+        extractions = iter([_extract_one(config, article) for article in articles])
+    rows = []
+    for given, item in pending:
+        if isinstance(item, FailedInput):
+            rows.append(ShardRow(given, failure=item))
+            continue
+        extraction = next(extractions)
+        if isinstance(extraction, FailedInput):
+            rows.append(ShardRow(given, failure=extraction))
+        else:
+            rows.append(ShardRow(given, extraction=extraction, fingerprint=fingerprint(item.text)))
+    return rows
+
+
+def _extract_one(config: Config, article: Article) -> Extraction | FailedInput:
+    try:
+        return process_batch(config, [article])[0]
+    except Exception as exc:
+        return FailedInput(article.source_id or article.id, internal_error(article, exc))
 
 
 @contextmanager
@@ -130,7 +150,7 @@ def executor(
         yield pool.submit
 
 
-def run_tasks(
+def extracted_rows(
     tasks: list[Task],
     config: Config,
     shard_folder: Path,
@@ -140,30 +160,32 @@ def run_tasks(
     allow_private: bool,
     published: dt.date | None,
     on_done: Callable[[TaskDone], None] = lambda done: None,
-) -> None:
-    """Run every task; their shards land in ``shard_folder``. Raises the first task's error."""
+) -> Iterator[ShardRow]:
+    """Run every task and yield the rows of their shards in task order, each shard as soon as
+    it and those before it are done: the store saves while the workers go on extracting.
+
+    A task that fails on its worker (a crash, a full disk) gives a failed row per input, so the
+    run goes on and names them at the end. Raises OSError when the cluster cannot be reached.
+    """
     shard_folder.mkdir(parents=True, exist_ok=True)
     with executor(workers, scheduler, config.scale.scheduler_timeout_seconds) as submit:
+        extra = {"pure": False} if scheduler else {}
         futures = [
-            submit(
-                run_task,
-                config,
-                task,
-                str(shard_folder),
-                allow_private,
-                published,
-                **({"pure": False} if scheduler else {}),
-            )
+            submit(run_task, config, task, str(shard_folder), allow_private, published, **extra)
             for task in tasks
         ]
-        for future in as_completed(futures) if not scheduler else _dask_completed(futures):
-            on_done(future.result())
-
-
-def _dask_completed(futures: list) -> Iterator:
-    from distributed import as_completed as dask_as_completed
-
-    yield from dask_as_completed(futures)
+        for task, future in zip(tasks, futures, strict=True):
+            try:
+                done = future.result()
+                rows = list(read_shard(Path(done.shard)))
+            except Exception as exc:  # whatever broke on the worker, the other tasks go on
+                reason = f"{type(exc).__name__}: {exc}"
+                for given, path in task.inputs:
+                    message = f"{path}: its task failed on the worker ({reason}); run it again"
+                    yield ShardRow(given, failure=FailedInput(path, message))
+                continue
+            on_done(done)
+            yield from rows
 
 
 def _inputs_of(source: str) -> Iterator[tuple[str, str]]:

@@ -52,34 +52,93 @@ def shard_name(task_number: int) -> str:
     return f"task-{task_number:06d}{SHARD_SUFFIX}"
 
 
-def write_shard(path: Path, rows: list[ShardRow]) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+class ShardWriter:
+    """Writes a shard a row group at a time, so a task of any size needs little memory:
 
-    table = pa.table(
-        {
-            "format": pa.array([SHARD_FORMAT] * len(rows), pa.int32()),
-            "source": pa.array([row.source for row in rows], pa.string()),
-            "record": pa.array([json.dumps(_row_to_record(row)) for row in rows], pa.string()),
-        }
-    )
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    pq.write_table(table, temporary, compression="zstd")
-    os.replace(temporary, path)
+        with ShardWriter(path) as shard:
+            shard.add(row)
+
+    The file appears under its name only when the block ends without an error.
+    """
+
+    def __init__(self, path: Path, rows_per_group: int = 256) -> None:
+        self.path = path
+        self.rows = 0
+        self._temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        self._pending: list[ShardRow] = []
+        self._rows_per_group = rows_per_group
+        self._writer = None
+
+    def __enter__(self) -> ShardWriter:
+        import pyarrow.parquet as pq
+
+        self._writer = pq.ParquetWriter(self._temporary, _schema(), compression="zstd")
+        return self
+
+    def add(self, row: ShardRow) -> None:
+        self._pending.append(row)
+        self.rows += 1
+        if len(self._pending) >= self._rows_per_group:
+            self._flush()
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        assert self._writer is not None
+        try:
+            if exc_type is None:
+                self._flush()
+            self._writer.close()
+            if exc_type is None:
+                os.replace(self._temporary, self.path)
+        finally:
+            if exc_type is not None or not self.path.exists():
+                self._temporary.unlink(missing_ok=True)
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+
+        assert self._writer is not None
+        rows, self._pending = self._pending, []
+        if not rows:
+            return
+        table = pa.table(
+            {
+                "format": pa.array([SHARD_FORMAT] * len(rows), pa.int32()),
+                "source": pa.array([row.source for row in rows], pa.string()),
+                "record": pa.array([json.dumps(_row_to_record(row)) for row in rows], pa.string()),
+            },
+            schema=_schema(),
+        )
+        self._writer.write_table(table)
+
+
+def _schema():
+    import pyarrow as pa
+
+    return pa.schema([("format", pa.int32()), ("source", pa.string()), ("record", pa.string())])
+
+
+def write_shard(path: Path, rows: list[ShardRow]) -> None:
+    with ShardWriter(path) as shard:
+        for row in rows:
+            shard.add(row)
 
 
 def read_shards(folder: Path) -> Iterator[ShardRow]:
     """Every row of the folder's shards, shards in name (task) order, rows in input order."""
+    for path in sorted(folder.glob(f"*{SHARD_SUFFIX}")):
+        yield from read_shard(path)
+
+
+def read_shard(path: Path) -> Iterator[ShardRow]:
     import pyarrow.parquet as pq
 
-    for path in sorted(folder.glob(f"*{SHARD_SUFFIX}")):
-        table = pq.read_table(path)
-        formats = set(table.column("format").to_pylist())
-        if formats - {SHARD_FORMAT}:
-            raise ValueError(f"{path}: shard format {sorted(formats)}, expected {SHARD_FORMAT}")
-        sources = table.column("source").to_pylist()
-        for source, record in zip(sources, table.column("record").to_pylist(), strict=True):
-            yield _row_from_record(source, json.loads(record))
+    table = pq.read_table(path)
+    formats = set(table.column("format").to_pylist())
+    if formats - {SHARD_FORMAT}:
+        raise ValueError(f"{path}: shard format {sorted(formats)}, expected {SHARD_FORMAT}")
+    sources = table.column("source").to_pylist()
+    for source, record in zip(sources, table.column("record").to_pylist(), strict=True):
+        yield _row_from_record(source, json.loads(record))
 
 
 def _row_to_record(row: ShardRow) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from warmonitor.coding.knowledge import ActorEntry, Country, Knowledge
-from warmonitor.coding.syntax import noun_phrase, span_of
+from warmonitor.coding.syntax import document_entities, entities_in, noun_phrase, span_of
 from warmonitor.model import Actor
 
 _MILITARY_NOUNS = {
@@ -248,7 +248,11 @@ class ActorResolver:
         person or organisation ("Lt. Gen. Prosper Avril") keeps its name, with the country its
         phrase gives and no type, since nothing in the text says which kind of actor it is."""
         entity = next(
-            (e for e in phrase.ents if e.start <= head.i < e.end and e.label_ in _NAMED_LABELS),
+            (
+                e
+                for e in entities_in(phrase)
+                if e.start <= head.i < e.end and e.label_ in _NAMED_LABELS
+            ),
             None,
         )
         if entity is None:
@@ -343,7 +347,9 @@ class ActorResolver:
         for token in reversed(phrase.doc[phrase.start : head.i]):
             # A multi-word country ("South Sudan's army") is read whole, before its last word.
             if token.ent_type_ in ("GPE", "NORP"):
-                entity = next((e for e in phrase.doc.ents if e.start <= token.i < e.end), None)
+                entity = next(
+                    (e for e in document_entities(phrase.doc) if e.start <= token.i < e.end), None
+                )
                 if entity is not None and entity.text.casefold() in demonyms:
                     return demonyms[entity.text.casefold()]
             for width in (3, 2, 1):

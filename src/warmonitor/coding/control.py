@@ -35,7 +35,7 @@ from warmonitor.coding.attribution import find_claimant, typed_claimant
 from warmonitor.coding.knowledge import Knowledge
 from warmonitor.coding.modality import read_modality
 from warmonitor.coding.places import NAMED, PlaceMention
-from warmonitor.coding.syntax import REPORTING_VERBS, noun_phrase, span_of
+from warmonitor.coding.syntax import REPORTING_VERBS, entities_in, noun_phrase, span_of
 from warmonitor.model import (
     EVENT_MODALITIES,
     Article,
@@ -324,7 +324,7 @@ class _ClaimReader:
 
     def _date(self, verb: Token, kind: str) -> EventDate | None:
         published = self.article.published
-        for ent in verb.sent.ents:
+        for ent in entities_in(verb.sent):
             if ent.label_ not in ("DATE", "TIME") or not _governed_by(ent.root, verb):
                 continue
             resolved = resolve_date(ent.text, published)

@@ -36,7 +36,7 @@ from warmonitor.coding.modality import read_modality
 from warmonitor.coding.opinions import POLITICAL_TYPES, TERRITORIAL, SentenceOpinions
 from warmonitor.coding.places import NAMED, PlaceMention
 from warmonitor.coding.statements import statement_about
-from warmonitor.coding.syntax import REPORTING_VERBS, clause_subject, span_of
+from warmonitor.coding.syntax import REPORTING_VERBS, clause_subject, entities_in, span_of
 from warmonitor.coding.taxonomy import VIOLENT_TYPES, load_taxonomy, plover_for
 from warmonitor.coding.triggers import AGREE_VERBS, LIGHT_VERBS, Trigger, find_triggers
 from warmonitor.geodesy import distance_km
@@ -792,7 +792,7 @@ def _date_for(
     anchor: Token, owners: dict[int, Token], published: dt.date | None
 ) -> EventDate | None:
     sentence = anchor.sent
-    for ent in sentence.ents:
+    for ent in entities_in(sentence):
         if ent.label_ not in ("DATE", "TIME") or _is_stamp(ent):  # "Monday night" is a TIME
             continue
         owner = _owner(ent.root, owners)
@@ -837,7 +837,7 @@ def _date_after(anchor: Token, published: dt.date | None) -> EventDate | None:
 
 
 def _day_named(sentence: SpacySpan, published: dt.date | None) -> EventDate | None:
-    for ent in sentence.ents:
+    for ent in entities_in(sentence):
         if ent.label_ not in ("DATE", "TIME") or _dates_a_statement(ent.root) or _is_stamp(ent):
             continue
         resolved = resolve_date(ent.text, published)

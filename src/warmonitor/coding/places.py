@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 from warmonitor.coding.gazetteer import Gazetteer, GazetteerEntry, normalize_name
 from warmonitor.coding.knowledge import Knowledge
+from warmonitor.coding.syntax import document_entities
 from warmonitor.geodesy import destination
 from warmonitor.model import Article, Place, Span
 
@@ -319,7 +320,7 @@ def context_countries(
     other places decide which it is."""
     codes: list[str] = []
     texts = [part.rsplit(",", 1)[-1] for part in article.dateline]
-    texts += [ent.text for ent in doc.ents if ent.label_ in ("GPE", "NORP")]
+    texts += [ent.text for ent in document_entities(doc) if ent.label_ in ("GPE", "NORP")]
     for text in texts:
         country = knowledge.demonyms.get(text.strip().casefold())
         if country is None or country.iso2 in codes:
@@ -349,7 +350,7 @@ def _candidates(doc: Doc, full_text: str, knowledge: Knowledge) -> list[_Name]:
     found: list[_Name] = []
     places: set[str] = set()
     people = _people_names(doc)
-    for ent in doc.ents:
+    for ent in document_entities(doc):
         kind = _kind_after(doc, ent.end)
         text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
         start = ent.end_char - len(text)
@@ -382,7 +383,9 @@ def _candidates(doc: Doc, full_text: str, knowledge: Knowledge) -> list[_Name]:
             "EVENT",
         ) and _after_locative_word(doc, ent.start):
             found.append(_Name(start, ent.end_char, text, weak=True))
-    organisations = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "ORG"]
+    organisations = [
+        (e.start_char, e.end_char) for e in document_entities(doc) if e.label_ == "ORG"
+    ]
     found.extend(_same_names(full_text, places, found, organisations))
     found.extend(_demonyms(doc, knowledge, found))
     found.extend(_capitalised_after_locative(doc, found))
@@ -396,7 +399,7 @@ def _people_names(doc: Doc) -> set[str]:
     or more, and the second word of an organisation's name of two capitalised words, a label
     spaCy sometimes gives people ("Yevgenia Petrova")."""
     names: set[str] = set()
-    for ent in doc.ents:
+    for ent in document_entities(doc):
         words = [t.text for t in ent if t.text[:1].isupper()]
         if ent.label_ == "PERSON" and len(ent) >= 2:
             names.update(words)

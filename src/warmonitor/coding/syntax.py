@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from warmonitor.model import Span
+
+# Where a document keeps its own entity list (see entities_in).
+_ENTITIES_KEY = "warmonitor.entities"
 
 # Relations that stay inside one clause's noun phrase when we cut it out of the parse.
 _PHRASE_CUT = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep"}
@@ -100,3 +103,21 @@ def clause_subject(token: Token) -> Token | None:
         else:
             return None
     return None
+
+
+def entities_in(span: SpacySpan) -> list[SpacySpan]:
+    """The named entities that lie within ``span``, as ``span.ents`` gives them.
+
+    spaCy builds every entity of the document anew on each ``Doc.ents`` (and so ``Span.ents``)
+    access; coding a long report asks for a sentence's entities thousands of times. The list is
+    built once per document and kept in its ``user_data``.
+    """
+    return [e for e in document_entities(span.doc) if e.start >= span.start and e.end <= span.end]
+
+
+def document_entities(doc: Doc) -> tuple[SpacySpan, ...]:
+    """``doc.ents``, built once per document (see entities_in)."""
+    entities = doc.user_data.get(_ENTITIES_KEY)
+    if entities is None:
+        entities = doc.user_data[_ENTITIES_KEY] = tuple(doc.ents)
+    return entities
