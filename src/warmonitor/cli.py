@@ -198,15 +198,12 @@ def _ingest_here(config, sources, db, day, allow_private, tally) -> list:
     from warmonitor.ingest.fetch import Fetcher
     from warmonitor.ingest.inputs import iter_articles
     from warmonitor.pipeline import Extractor
-    from warmonitor.runs import ingest_sources, new_run_id
     from warmonitor.store import open_store
 
     extractor = _guard(lambda: Extractor.load(config, on_progress=_note))
     store = _guard(lambda: open_store(db or config.store.url))
     fetcher = Fetcher(config.fetch, allow_private=allow_private)
     with store, fetcher, _progress() as progress:
-        _note_interrupted(store)
-        task = progress.add_task("ingesting", total=None)
         groups = (
             (
                 source,
@@ -220,16 +217,7 @@ def _ingest_here(config, sources, db, day, allow_private, tally) -> list:
             )
             for source in sources
         )
-        return ingest_sources(
-            groups,
-            extractor,
-            store,
-            tally,
-            _reporter(progress.console),
-            new_run_id(),
-            config.linking,
-            on_item=lambda: progress.advance(task),
-        )
+        return _store_groups(progress, store, groups, extractor, config, tally, "ingesting")
 
 
 def _ingest_spread(
@@ -241,7 +229,6 @@ def _ingest_spread(
     import shutil
     import tempfile
 
-    from warmonitor.runs import ingest_sources, new_run_id
     from warmonitor.scale import extracted_rows, plan_tasks
     from warmonitor.store import open_store
 
@@ -252,7 +239,6 @@ def _ingest_spread(
     _note(f"{len(tasks)} tasks on {where}; shards in {folder}")
     try:
         with store, _progress() as progress:
-            _note_interrupted(store)
             done = progress.add_task("tasks done", total=len(tasks))
             rows = extracted_rows(
                 tasks,
@@ -266,15 +252,7 @@ def _ingest_spread(
             )
             groups = itertools.groupby(rows, key=lambda row: row.source)
             try:
-                return ingest_sources(
-                    groups,
-                    None,
-                    store,
-                    tally,
-                    _reporter(progress.console),
-                    new_run_id(),
-                    config.linking,
-                )
+                return _store_groups(progress, store, groups, None, config, tally, "storing")
             except OSError as exc:
                 _fail(f"{scheduler or 'the worker processes'}: cannot run the tasks ({exc})")
     finally:
@@ -283,26 +261,35 @@ def _ingest_spread(
 
 
 def _load_folder(config, folder: Path, store_url: str, tally) -> list:
-    from warmonitor.runs import ingest_sources, new_run_id, shard_sources
+    from warmonitor.runs import shard_sources
     from warmonitor.store import open_store
 
     store = _guard(lambda: open_store(store_url))
     with store, _progress() as progress:
-        _note_interrupted(store)
-        task = progress.add_task("storing", total=None)
         try:
-            return ingest_sources(
-                shard_sources(folder),
-                None,
-                store,
-                tally,
-                _reporter(progress.console),
-                new_run_id(),
-                config.linking,
-                on_item=lambda: progress.advance(task),
+            return _store_groups(
+                progress, store, shard_sources(folder), None, config, tally, "storing"
             )
         except (OSError, ValueError) as exc:
             _fail(f"{folder}: cannot read the shards ({exc})")
+
+
+def _store_groups(progress, store, groups, extractor, config, tally, label: str) -> list:
+    """Store each source's items with its manifest; the manifests of sources not read whole."""
+    from warmonitor.runs import ingest_sources, new_run_id
+
+    _note_interrupted(store)
+    task = progress.add_task(label, total=None)
+    return ingest_sources(
+        groups,
+        extractor,
+        store,
+        tally,
+        _reporter(progress.console),
+        new_run_id(),
+        config.linking,
+        on_item=lambda: progress.advance(task),
+    )
 
 
 def _note_interrupted(store) -> None:

@@ -81,7 +81,7 @@ def read_html(
             agency = agency or canonical_agency(part)
     return HtmlReport(
         report=dataclasses.replace(report, authors=authors, agency=agency),
-        published=_iso_date(document.date),
+        published=iso_day(document.date),
         url=url or _none_if_blank(document.url),
         outlet=_none_if_blank(document.sitename) or _none_if_blank(document.hostname),
     )
@@ -94,7 +94,8 @@ def _none_if_blank(value: str | None) -> str | None:
     return value or None
 
 
-def _iso_date(value: str | None) -> dt.date | None:
+def iso_day(value: str | None) -> dt.date | None:
+    """The day an ISO 8601 date or timestamp names ("2024-03-05T10:00:00Z"), else None."""
     if not value:
         return None
     try:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from warmonitor.errors import InputError
+from warmonitor.ingest.html import iso_day
 from warmonitor.ingest.limits import over_cap_message
 from warmonitor.model import FailedInput
 
@@ -102,7 +103,7 @@ def _page(record, path: str, offset: int, max_bytes: int) -> CrawledPage | Faile
     return CrawledPage(
         source_id=source_id,
         url=record.rec_headers.get_header("WARC-Target-URI"),
-        crawled=_warc_date(record.rec_headers.get_header("WARC-Date")),
+        crawled=iso_day(record.rec_headers.get_header("WARC-Date")),
         body=body,
     )
 
@@ -132,15 +133,6 @@ def _at_line_start(handle: BinaryIO, at: int) -> bool:
     before = handle.read(1)
     handle.seek(here)
     return before == b"\n"
-
-
-def _warc_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _reason(exc: Exception) -> str:
