@@ -135,4 +135,55 @@ def test_an_independent_report_is_merged_into_the_stored_event(extractor, tmp_pa
     for event in told_twice:
         assert [r.outlet for r in event.reports] == ["wire.example", "afp.example"]
         assert event.independent_sources == 2  # two agencies, written apart
+        # Each report keeps the figures it gave, with offsets into its own text.
+        first, later = event.reports
+        assert first.figures == event.event.figures
+        for figure in later.figures:
+            assert second.text[figure.span.start : figure.span.end] == figure.span.text
     assert resolved == {alias: event_id for alias, event_id in aliases}
+
+
+def test_reports_that_disagree_on_a_toll_show_the_range(tmp_path: Path) -> None:
+    from warmonitor.export.events_json import stored_event_to_dict
+    from warmonitor.model import Event, EventDate, Extraction, Figure, Place, Source, Span
+
+    def report(text: str, killed: int, claimant: str) -> Extraction:
+        art = article(text, f"{claimant.lower()}.example")
+        at = art.text.index(str(killed))
+        figure = Figure(
+            "killed",
+            killed,
+            killed,
+            killed,
+            False,
+            "civilians",
+            Span(at, at + len(str(killed)), str(killed)),
+            Source(claimant, "media"),
+        )
+        place = Place("Mopti", None, 2453348, 14.48, -4.18, "ML", "Mopti", None, "PPLA", 1)
+        event = Event(
+            id=f"event-{claimant}",
+            article_id=art.id,
+            sentence=Span(0, 10, art.text[:10]),
+            trigger=Span(0, 1, art.text[0]),
+            event_type="Explosions/Remote violence",
+            sub_event_type="Shelling/artillery/missile attack",
+            plover_type=None,
+            plover_mode=None,
+            actor1=None,
+            actor2=None,
+            location=place,
+            date=EventDate(dt.date(2024, 3, 4), dt.date(2024, 3, 4), 1),
+            figures=(figure,),
+            according_to=Source(claimant, "media"),
+        )
+        return Extraction(article=art, events=(event,))
+
+    with open_store(str(tmp_path / "ranges.db")) as store:
+        store.save(report("Shells killed 7 people in Mopti on Monday.", 7, "Wire"), None, LINKING)
+        store.save(report("Twelve? No: 12 died in Mopti's shelling.", 12, "Radio"), None, LINKING)
+        (event,) = store.query_events()
+    line = stored_event_to_dict(event)
+    assert [len(r["figures"]) for r in line["reports"]] == [1, 1]
+    (spread,) = line["figure_ranges_across_reports"]
+    assert (spread["low"], spread["high"], spread["claimants"]) == (7, 12, ["Wire", "Radio"])

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from tests.test_store_builders import all_extractions, battle_event, iraq_article
-from warmonitor.export.contract import event_to_dict
+from warmonitor.export.contract import event_to_dict, figure_to_dict
 from warmonitor.export.events_json import write_events_jsonl
 from warmonitor.store import EventFilter, StoredEvent, open_store
 from warmonitor.store.codec import event_from_dict
@@ -55,6 +55,7 @@ def test_reports(lines: list[dict]):
             "published": "2024-03-05",
             "agency": "Wirenews",
             "story_id": article.id,  # the first of its story
+            "figures": [figure_to_dict(f) for f in battle_event().figures],
         }
     ]
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from warmonitor.claims import disagreements
 from warmonitor.coding.actors import ActorResolver, fill_country, holding_party
 from warmonitor.coding.attribution import (
     continue_claimant,
@@ -27,7 +28,6 @@ from warmonitor.coding.attribution import (
 from warmonitor.coding.figures import (
     FigureMention,
     caused_by_the_conflict_itself,
-    disagreements,
     find_figures,
     with_claimant,
 )

@@ -1,7 +1,8 @@
 """Stored events as JSON Lines: the contract's event fields plus where each event was reported.
 
 One object per line (DESIGN.md 4b): ``export.contract.event_to_dict`` plus "article_id",
-"reports", "independent_sources", "review_status" and "updated_at". Other tools read this shape,
+"reports" (each with the figures it gives), "figure_ranges_across_reports", "independent_sources",
+"review_status" and "updated_at". Other tools read this shape,
 so fields are only ever added.
 """
 
@@ -11,7 +12,7 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from warmonitor.export.contract import event_to_dict
+from warmonitor.export.contract import event_to_dict, figure_range_to_dict, figure_to_dict
 from warmonitor.store.records import Report, StoredEvent
 
 
@@ -30,6 +31,9 @@ def stored_event_to_dict(stored: StoredEvent) -> dict[str, Any]:
         **event_to_dict(stored.event),
         "article_id": stored.event.article_id,
         "reports": [report_to_dict(report) for report in stored.reports],
+        "figure_ranges_across_reports": [
+            figure_range_to_dict(r) for r in stored.figure_ranges_across_reports
+        ],
         "independent_sources": stored.independent_sources,
         "review_status": stored.review_status,
         "updated_at": stored.updated_at,
@@ -45,4 +49,6 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "published": report.published.isoformat() if report.published else None,
         "agency": report.agency,
         "story_id": report.story_id,  # copies of one story share it
+        # Offsets into this report's article; a copy gives no figures of its own.
+        "figures": [figure_to_dict(figure) for figure in report.figures],
     }

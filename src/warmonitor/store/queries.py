@@ -11,7 +11,9 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from warmonitor.claims import disagreements
 from warmonitor.errors import StoreError
+from warmonitor.model import Figure, Source, Span
 from warmonitor.store.codec import event_from_dict
 from warmonitor.store.countries import find_country
 from warmonitor.store.records import EventFilter, Report, StoredEvent, independent_source_count
@@ -33,6 +35,16 @@ SELECT r.event_id, a.id AS article_id, a.source_id, a.url, a.outlet, a.agency, a
 FROM event_reports AS r JOIN articles AS a ON a.id = r.article_id
 WHERE r.event_id IN ({placeholders})
 ORDER BY r.created_at, r.rowid
+"""
+
+_SELECT_REPORT_FIGURES = """
+SELECT f.event_id, f.article_id, f.kind, f.low, f.best, f.high, f.approximate, f.who, f.scope,
+       f.start_char, f.end_char, f.text, f.source_name,
+       m.source_type, m.anonymous, m.start_char AS source_start, m.end_char AS source_end,
+       m.text AS source_text
+FROM figures AS f LEFT JOIN source_mentions AS m ON m.figure_id = f.id
+WHERE f.event_id IN ({placeholders})
+ORDER BY f.id
 """
 
 # SQLite's limit on bound parameters is 32766 in current builds but 999 in old ones.
@@ -142,6 +154,7 @@ def stored_events(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list
     result = []
     for row in rows:
         event_reports = reports.get(row["id"], ())
+        across = disagreements(tuple(f for report in event_reports for f in report.figures))
         result.append(
             StoredEvent(
                 event=event_from_dict(
@@ -152,6 +165,7 @@ def stored_events(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list
                 review_status=_STATUS_BY_ACTION.get(row["last_review"], "unreviewed"),
                 updated_at=row["updated_at"],
                 sentence_text=row["sentence_text"],
+                figure_ranges_across_reports=across,
             )
         )
     return result
@@ -161,6 +175,7 @@ def reports_by_event(
     conn: sqlite3.Connection, event_ids: Sequence[str]
 ) -> dict[str, tuple[Report, ...]]:
     found: dict[str, list[Report]] = {}
+    figures = _figures_by_report(conn, event_ids)
     for chunk in _chunks(event_ids, _CHUNK):
         sql = _SELECT_REPORTS.format(placeholders=", ".join("?" for _ in chunk))
         for row in conn.execute(sql, chunk):
@@ -173,9 +188,44 @@ def reports_by_event(
                     published=dt.date.fromisoformat(row["published"]) if row["published"] else None,
                     agency=row["agency"],
                     story_id=row["story_id"],
+                    figures=tuple(figures.get((row["event_id"], row["article_id"]), ())),
                 )
             )
     return {event_id: tuple(reports) for event_id, reports in found.items()}
+
+
+def _figures_by_report(
+    conn: sqlite3.Connection, event_ids: Sequence[str]
+) -> dict[tuple[str, str], list[Figure]]:
+    found: dict[tuple[str, str], list[Figure]] = {}
+    for chunk in _chunks(event_ids, _CHUNK):
+        sql = _SELECT_REPORT_FIGURES.format(placeholders=", ".join("?" for _ in chunk))
+        for row in conn.execute(sql, chunk):
+            claimant = None
+            if row["source_name"] is not None:
+                claimant = Source(
+                    name=row["source_name"],
+                    type=row["source_type"],
+                    span=_span(row["source_start"], row["source_end"], row["source_text"]),
+                    anonymous=bool(row["anonymous"]),
+                )
+            figure = Figure(
+                kind=row["kind"],
+                low=row["low"],
+                best=row["best"],
+                high=row["high"],
+                approximate=bool(row["approximate"]),
+                who=row["who"],
+                span=_span(row["start_char"], row["end_char"], row["text"]),
+                according_to=claimant,
+                scope=row["scope"],
+            )
+            found.setdefault((row["event_id"], row["article_id"]), []).append(figure)
+    return found
+
+
+def _span(start: int | None, end: int | None, text: str | None) -> Span | None:
+    return Span(start, end, text or "") if start is not None and end is not None else None
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterator[Sequence[str]]:

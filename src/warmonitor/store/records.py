@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from warmonitor.model import Event
+from warmonitor.model import Event, Figure, FigureRange
 
 REVIEW_STATUSES = ("unreviewed", "confirmed", "corrected", "rejected")
 
@@ -56,6 +56,9 @@ class Report:
     published: dt.date | None
     agency: str | None = None  # the wire service when the article is an agency story
     story_id: str | None = None  # copies of one story share it (dedup.py)
+    # The figures this report gives the event, each with its claimant; offsets point into this
+    # report's article. A copy of a story gives none of its own (it was not read again).
+    figures: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,9 @@ class StoredEvent:
     review_status: str  # one of REVIEW_STATUSES
     updated_at: str  # ISO 8601, UTC
     sentence_text: str | None = None  # the sentence the event was read from
+    # Where the claims of all its reports (independent reports merged into it) disagree on one
+    # figure: the range across them, with the claimants.
+    figure_ranges_across_reports: tuple[FigureRange, ...] = ()
 
 
 def independent_source_count(reports: tuple[Report, ...]) -> int:
