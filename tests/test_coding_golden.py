@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+import pytest
+
 THURSDAY = dt.date(2024, 3, 7)
 
 
@@ -581,3 +583,138 @@ def test_coding_an_address_is_no_party_and_the_shooting_told_twice_is_one(extrac
     (event,) = [e for e in result.events if e.event_type == "Violence against civilians"]
     assert {(f.kind, f.best) for f in event.figures} >= {("killed", 1), ("wounded", 3)}
     assert all(a is None or "Street" not in a.name for a in (event.actor1, event.actor2))
+
+
+def test_coding_a_day_of_the_aftermath_does_not_date_the_attack(extract_text):
+    result = extract_text(
+        "A man appeared in court in Macon, Georgia, on Wednesday after his son accidentally "
+        "shot his younger brother.",
+        published=THURSDAY,
+    )
+    violent = [
+        e for e in result.events if e.event_type in ("Violence against civilians", "Battles")
+    ]
+    assert violent
+    for event in violent:
+        assert event.date.start != dt.date(2024, 3, 6), event.date
+        assert event.date.span is None or event.date.span.text != "Wednesday"
+
+
+def test_coding_the_day_a_report_names_anywhere_dates_its_undated_attack(extract_text):
+    result = extract_text(
+        "Police in Lexington, Kentucky, are investigating a shooting at a park. "
+        "Officers closed the park to visitors. The city council met to discuss lighting. "
+        "The game began around 9:15 p.m. on Sunday, and it turned violent.",
+        published=THURSDAY,
+    )
+    event = next(e for e in result.events if e.trigger.text == "shooting")
+    assert (event.date.start, event.date.precision) == (dt.date(2024, 3, 3), 1)
+    assert event.date.span.text.endswith("Sunday")
+
+
+def test_coding_an_attack_told_under_a_future_is_still_told_as_done(extract_text):
+    result = extract_text(
+        "Police have not determined if anyone will be charged after a 7-year-old boy was shot "
+        "in the arm in Erie, Pennsylvania, on Saturday.",
+        published=THURSDAY,
+    )
+    shootings = [e for e in result.events if e.trigger.text == "shot"]
+    assert len(shootings) == 1 and shootings[0].modality == "asserted"
+    assert shootings[0].date.start == dt.date(2024, 3, 2)
+
+
+def test_coding_a_report_naming_no_country_is_read_in_the_home_country(extractor):
+    import dataclasses
+
+    from warmonitor.ingest.identity import article_id
+    from warmonitor.model import Article
+
+    from warmonitor.config import load_config
+
+    text = "The Reno Police Department is investigating a shooting that killed a boy Tuesday."
+    article = Article(id=article_id(text), text=text, published=THURSDAY, language="en")
+    setting = load_config(overrides={"places.home_countries": "US, CA"}).places
+    assert setting.home_countries == ("US", "CA")  # as `--set places.home_countries=US,CA`
+    config = extractor.config
+    at_home = dataclasses.replace(extractor, config=dataclasses.replace(config, places=setting))
+    (event,) = _violent(at_home.extract(article).events)
+    assert (event.location.name, event.location.admin1) == ("Reno", "Nevada")
+    # Without a home country, a town named only in its police force's name places nothing.
+    (event,) = _violent(extractor.extract(article).events)
+    assert event.location is None
+
+
+def _violent(events):
+    return [e for e in events if e.event_type in ("Violence against civilians", "Battles")]
+
+
+def test_coding_a_neighbourhood_gazetteer_files_as_a_town_is_part_of_the_city(extract_text):
+    result = extract_text(
+        "A man was killed in a shooting in East Garfield Park, Illinois, on Friday night, "
+        "according to Chicago Police.",
+        published=THURSDAY,
+    )
+    (event,) = [e for e in result.events if e.event_type == "Violence against civilians"]
+    place = event.location
+    assert (place.name, place.sub_place) == ("Chicago", "East Garfield Park")
+
+
+def test_coding_a_town_opening_a_streets_name_is_no_place(extract_text):
+    result = extract_text(
+        "Four people were wounded in a shooting near Grand River and McGraw avenues in "
+        "Detroit, Michigan, on Sunday.",
+        published=THURSDAY,
+    )
+    assert {p.name for p in result.places} == {"Detroit", "Michigan"}
+
+
+def test_coding_a_town_naming_the_building_where_it_happened(extract_text):
+    result = extract_text(
+        "One man was killed when a gunman opened fire inside a Bellflower barbershop, "
+        "in California, on Friday night. Four men were shot on a Bronx street in New York "
+        "the same night.",
+        published=THURSDAY,
+    )
+    places = {e.location.name for e in result.events if e.location is not None}
+    assert {"Bellflower", "The Bronx"} <= places
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "A search continued Monday for three suspects following a shooting that left a "
+            "woman dead in Los Angeles. It happened about 3:40 p.m. Sunday.",
+            dt.date(2024, 3, 3),
+        ),
+        (
+            "Police were searching Monday for a suspect in the shooting death of a teenage boy "
+            "Sunday afternoon in Melrose Park, Illinois.",
+            dt.date(2024, 3, 3),
+        ),
+        # Nothing else dates it: the day of what followed is the best the report gives.
+        ("A deputy died Friday after a shooting in Franklin, Louisiana.", dt.date(2024, 3, 1)),
+    ],
+)
+def test_coding_the_day_of_what_followed_an_attack_comes_last(extract_text, text, day):
+    result = extract_text(text, published=THURSDAY)
+    event = next(e for e in result.events if e.trigger.text == "shooting")
+    assert (event.date.start, event.date.precision) == (day, 1)
+
+
+def test_coding_a_reports_attack_placed_in_a_county_is_in_its_one_town(extract_text):
+    result = extract_text(
+        "A man was shot dead in Clark County, Nevada, early Saturday, deputies said. "
+        "The shooting happened outside a bar in Las Vegas.",
+        published=THURSDAY,
+    )
+    event = _violent(result.events)[0]
+    assert (event.location.name, event.location.admin2) == ("Las Vegas", "Clark County")
+
+
+def test_coding_a_street_or_a_lower_case_word_is_no_town(extract_text):
+    result = extract_text(
+        "Two men were shot on Park Avenue in the metro area of Kansas City, Missouri, on Friday.",
+        published=THURSDAY,
+    )
+    assert {p.name for p in result.places} <= {"Kansas City", "Missouri"}

@@ -333,3 +333,42 @@ def test_figures_killing_one_of_those_shot_kills_only_that_one(extract_text) -> 
         published=SUNDAY,
     )
     assert ("killed", 4) not in {(f.kind, f.best) for f in _figures(extraction)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A gunman opened fire with an AK-47, wounding four people.", {("wounded", 4)}),
+        ("Four boys between ages 12 and 16 were wounded in a shooting.", {("wounded", 4)}),
+        (
+            "The shooting in the 6000 block of Elm Street around 6:35 p.m. killed one man.",
+            {("killed", 1)},
+        ),
+        ("Image 14 of 14: Two men were shot dead in Dayton on Friday.", {("killed", 2)}),
+        ("The gunmen fired on more than 100 people at a party, wounding 13.", {("wounded", 13)}),
+        (
+            "Elijah Jackson and Shakur Franklin, both 16, were killed in the shootout.",
+            {("killed", 2)},
+        ),
+        ("A man died after being shot inside a home. Photo: 21 Pro Video", {("killed", 1)}),
+        ("Police say four of the five victims were shot to death.", {("killed", 4)}),
+    ],
+)
+def test_figures_numbers_that_count_no_one(extract_text, sentence, expected) -> None:
+    """Model numbers, ages, clock times, addresses and gallery counters are never figures, nor
+    are the people fired on but not hit."""
+    extraction = extract_text(sentence, published=SUNDAY)
+    assert {(f.kind, f.best) for f in _figures(extraction)} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nearly 500 children have been killed in homicides in Detroit since 2000.",
+        "At least 500 people were killed in the city in November alone.",
+        "At least 500 people were shot in separate incidents over the weekend.",
+    ],
+)
+def test_figures_a_tally_over_a_time_is_no_events_toll(extract_text, sentence) -> None:
+    tallies = [f for f in _figures(extract_text(sentence, published=SUNDAY)) if f.best == 500]
+    assert tallies and all(f.scope == "cumulative" for f in tallies)

@@ -35,6 +35,7 @@ FRIDAY = dt.date(2017, 6, 30)
         ("New Year's Eve", dt.date(2016, 12, 31), dt.date(2016, 12, 31), 1),
         ("Memorial Day", dt.date(2017, 5, 29), dt.date(2017, 5, 29), 1),
         ("Thanksgiving", dt.date(2016, 11, 24), dt.date(2016, 11, 24), 1),
+        ("the Fourth of July", dt.date(2016, 7, 4), dt.date(2016, 7, 4), 1),
     ],
 )
 def test_dates_resolve_against_publication(text, start, end, precision):

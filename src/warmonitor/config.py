@@ -66,6 +66,15 @@ class GazetteerConfig:
 
 
 @dataclass(frozen=True)
+class PlacesConfig:
+    # The countries (ISO 3166 alpha-2, most likely first) a report that names no country is
+    # taken to be in: the ones the monitored sources cover, "US" for American local news. A
+    # town such a report names only inside a force's or a body's name ("Reno Police
+    # Department") then counts as a place. Empty: such a report has no country to go by.
+    home_countries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ClassifierConfig:
     # The learned event-type classifier that `warmonitor train` builds from public annotated
     # sentences (README's set-up command does it); without it the rules code alone.
@@ -100,6 +109,7 @@ class Config:
     fetch: FetchConfig = field(default_factory=FetchConfig)
     nlp: NlpConfig = field(default_factory=NlpConfig)
     gazetteer: GazetteerConfig = field(default_factory=GazetteerConfig)
+    places: PlacesConfig = field(default_factory=PlacesConfig)
     classifier: ClassifierConfig = field(default_factory=ClassifierConfig)
     store: StoreConfig = field(default_factory=StoreConfig)
     linking: LinkingConfig = field(default_factory=LinkingConfig)

@@ -48,7 +48,14 @@ class Extractor:
         nlp = load_nlp(self.config.nlp.model)
         pairs = ((article.text, article) for article in articles)
         for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=self.config.nlp.batch_size):
-            yield code_document(doc, article, self.knowledge, self.gazetteer, self.classifier)
+            yield code_document(
+                doc,
+                article,
+                self.knowledge,
+                self.gazetteer,
+                self.classifier,
+                home_countries=self.config.places.home_countries,
+            )
 
 
 def process_batch(config: Config, articles: Sequence[Article]) -> list[Extraction]:

@@ -22,8 +22,10 @@ def code_document(
     knowledge: Knowledge,
     gazetteer: Gazetteer,
     classifier: EventClassifiers | None = None,
+    *,
+    home_countries: tuple[str, ...] = (),
 ) -> Extraction:
-    places = find_places(doc, article, gazetteer, knowledge)
+    places = find_places(doc, article, gazetteer, knowledge, home_countries)
     opinions = SentenceOpinions(classifier, list(doc.sents)) if classifier else None
     resolver = document_resolver(doc, article, knowledge, places)
     last_resorts = LastResorts(

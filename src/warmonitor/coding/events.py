@@ -25,6 +25,14 @@ from warmonitor.coding.attribution import (
     reporter_source,
     typed_claimant,
 )
+from warmonitor.coding.event_dates import (
+    date_after,
+    date_in_clause,
+    date_near,
+    day_of_what_followed,
+    first_day_of_report,
+    is_background,
+)
 from warmonitor.coding.figures import (
     FigureMention,
     caused_by_the_conflict_itself,
@@ -36,7 +44,13 @@ from warmonitor.coding.modality import read_modality
 from warmonitor.coding.opinions import POLITICAL_TYPES, TERRITORIAL, SentenceOpinions
 from warmonitor.coding.places import NAMED, PlaceMention
 from warmonitor.coding.statements import statement_about
-from warmonitor.coding.syntax import REPORTING_VERBS, clause_subject, entities_in, span_of
+from warmonitor.coding.syntax import (
+    REPORTING_VERBS,
+    clause_owner,
+    clause_subject,
+    sentences_around,
+    span_of,
+)
 from warmonitor.coding.taxonomy import VIOLENT_TYPES, load_taxonomy, plover_for
 from warmonitor.coding.triggers import AGREE_VERBS, LIGHT_VERBS, Trigger, find_triggers
 from warmonitor.geodesy import distance_km
@@ -51,7 +65,6 @@ from warmonitor.model import (
     Source,
     Territory,
 )
-from warmonitor.nlp.dates import resolve_date
 
 _ARMED_TYPES = {
     "State forces",
@@ -241,7 +254,14 @@ def code_events(
         merged = [_second_opinion(m, opinions) for m in merged]
     merged, loose = _attach_figures(merged, figures, places)
     resorts = last_resorts or LastResorts()
-    return [_filled_in(m, resorts, article) for m in merged], non_events, loose
+    # The report's main violent event: the most confident, the first among equals.
+    violent = [m for m in merged if m.event.event_type in VIOLENT_TYPES]
+    lead = max(violent, key=lambda m: m.event.confidence, default=None)
+    filled = [_filled_in(m, resorts, article, leads=m is lead) for m in merged]
+    if lead is not None:
+        index = merged.index(lead)
+        filled[index] = _in_the_one_town(filled[index], places)
+    return filled, non_events, loose
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,10 +272,11 @@ class LastResorts:
     dateline: Place | None = None  # the town it was filed from
 
 
-def _filled_in(mention: _Mention, resorts: LastResorts, article: Article) -> Event:
+def _filled_in(mention: _Mention, resorts: LastResorts, article: Article, *, leads: bool) -> Event:
     """The last resorts, once mentions are merged, for an event still without a place or a
     day: the town of the police force the report cites, else the town it was filed from; and
-    a day named just after it."""
+    a day named just after it, else, for the report's main violent event (the one it ``leads``
+    with), the first day it names, and for any violent event the day of what followed it."""
     event = mention.event
     jurisdiction = resorts.jurisdiction
     if event.location is None:
@@ -267,16 +288,49 @@ def _filled_in(mention: _Mention, resorts: LastResorts, article: Article) -> Eve
             location=replace(jurisdiction, span=where.span, sub_place=where.name, mention=NAMED),
         )
     if event.date is None or event.date.span is None:
-        day = _date_after(mention.trigger.token, article.published)
+        token = mention.trigger.token
+        day = date_after(token, article.published)
+        if day is None and leads:
+            day = first_day_of_report(token, article.published)
+        if day is None and event.event_type in VIOLENT_TYPES:
+            day = day_of_what_followed(token, article.published)
         if day is not None:
             event = replace(event, date=day)
     return event
+
+
+def _in_the_one_town(event: Event, places: list[PlaceMention]) -> Event:
+    """The report's main violent event, placed only in a county or a state, is placed in the
+    one town the report names inside it: "Sheriff's deputies ... in Clark County" in a report
+    whose only town is Las Vegas, Clark County. A report leads with one attack; the town it
+    names is where that attack was."""
+    where = event.location
+    if where is None or where.feature_code not in ("ADM1", "ADM2"):
+        return event
+    towns = {
+        m.place.geonameid: m.place
+        for m in places
+        if m.place.mention == NAMED
+        and m.place.feature_code is not None
+        and m.place.feature_code.startswith("PPL")
+        and m.place.sub_place is None
+        and (m.place.country_code, m.place.admin1) == (where.country_code, where.admin1)
+        and (where.feature_code == "ADM1" or m.place.admin2 == where.admin2)
+    }
+    if len(towns) != 1:
+        return event
+    (town,) = towns.values()
+    return replace(event, location=town)
 
 
 # A town this far from the town whose police report the event, in the same province, is more
 # likely a namesake of one of its neighbourhoods ("Chicago police ... in Chatham" is not
 # Chatham, Illinois, 300 km away, but Chicago's Chatham).
 _NEIGHBOURHOOD_KM = 40.0
+# A populated place this close to the town whose police report the event is one of its
+# neighbourhoods: GeoNames files Chicago's East Garfield Park as a town of its own, but the
+# report placed the shooting in Chicago, where the Chicago police act.
+_WITHIN_TOWN_KM = 15.0
 
 
 def _neighbourhood_of(place: Place, town: Place) -> bool:
@@ -286,11 +340,13 @@ def _neighbourhood_of(place: Place, town: Place) -> bool:
         or place.feature_code is None
         or not place.feature_code.startswith("PPL")
         or place.sub_place is not None
+        or place.geonameid == town.geonameid
         or (place.country_code, place.admin1) != (town.country_code, town.admin1)
         or None in (place.lat, place.lon, town.lat, town.lon)
     ):
         return False
-    return distance_km(place.lat, place.lon, town.lat, town.lon) > _NEIGHBOURHOOD_KM
+    distance = distance_km(place.lat, place.lon, town.lat, town.lon)
+    return distance > _NEIGHBOURHOOD_KM or distance <= _WITHIN_TOWN_KM
 
 
 def _statement(
@@ -424,9 +480,9 @@ def _code_trigger(
     owners = {t.token.i: _clause_anchor(t.token) for t in siblings}
     own_location = _location_for(trigger, anchor, owners, places, claim)
     location = own_location or _location_before(anchor, places)
-    own_date = _date_for(anchor, owners, article.published)
-    date = _narrowed(own_date, anchor, article.published)
-    if _is_background(date, article.published) and modality in EVENT_MODALITIES:
+    clause_date = date_in_clause(anchor, owners, article.published)
+    date = date_near(clause_date, anchor, article.published)
+    if is_background(date, article.published) and modality in EVENT_MODALITIES:
         modality = "historical"
     if date is None and article.published is not None:
         # No date in the clause: the week before publication, and the precision says so.
@@ -475,7 +531,7 @@ def _code_trigger(
         trigger,
         _is_back_reference(trigger, actor1, actor2, own_location),
         own_place=own_location is not None,
-        own_date=own_date is not None and own_date.span is not None,
+        own_date=clause_date is not None and clause_date.span is not None,
     )
 
 
@@ -682,16 +738,6 @@ def _owners_of(noun: Token) -> Iterator[Token]:
             yield from (c for c in child.children if c.dep_ == "pobj")
 
 
-def _owner(token: Token, owners: dict[int, Token]) -> int | None:
-    """The trigger whose clause a word belongs to: the nearest trigger anchor above it."""
-    anchors = {anchor.i: trigger_i for trigger_i, anchor in owners.items()}
-    anchors.update({trigger_i: trigger_i for trigger_i in owners})
-    for node in [token, *token.ancestors]:
-        if node.i in anchors:
-            return anchors[node.i]
-    return None
-
-
 def _location_for(
     trigger: Trigger,
     anchor: Token,
@@ -719,11 +765,15 @@ def _location_for(
         if holder is not None:
             low, high = holder.left_edge.idx, holder.right_edge.idx + len(holder.right_edge)
             in_sentence = [m for m in in_sentence if not low <= m.place.span.start < high]
-    own = [m for m in in_sentence if _owner(sentence.doc[m.token_index], owners) == trigger.token.i]
+    own = [
+        m
+        for m in in_sentence
+        if clause_owner(sentence.doc[m.token_index], owners) == trigger.token.i
+    ]
     pool = own or [
         m
         for m in in_sentence
-        if _owner(sentence.doc[m.token_index], owners) in (None, trigger.token.i)
+        if clause_owner(sentence.doc[m.token_index], owners) in (None, trigger.token.i)
     ]
     if not pool:
         return None
@@ -739,14 +789,8 @@ def _location_for(
     return best.place
 
 
-def _sentences_around(anchor: Token) -> tuple[list[SpacySpan], int]:
-    """The document's sentences and the index of the one holding ``anchor``."""
-    sentences = list(anchor.doc.sents)
-    return sentences, next((i for i, s in enumerate(sentences) if s.start <= anchor.i < s.end), 0)
-
-
-# How many sentences back an event whose sentence names no day or place looks for them: a lead
-# dates and places an incident once, then the sentences after it go on telling it.
+# How many sentences back an event whose sentence names no place looks for one: a lead places
+# an incident once, then the sentences after it go on telling it (its day: coding.event_dates).
 _LOOKBACK_SENTENCES = 3
 
 
@@ -755,7 +799,7 @@ def _location_before(anchor: Token, places: list[PlaceMention]) -> Place | None:
     district named by the closest of the sentences just before it ("A man was shot in Dayton
     on Friday. Police said he was hit twice"), else the one town the whole report names. The
     place's span shows where it was read."""
-    sentences, here = _sentences_around(anchor)
+    sentences, here = sentences_around(anchor)
     local = [
         m
         for m in places
@@ -786,104 +830,6 @@ def _clauses_between(token: Token, anchor: Token) -> int:
         if node.dep_ in _CLAUSE_DEPS:
             crossed += 1
     return 99
-
-
-def _date_for(
-    anchor: Token, owners: dict[int, Token], published: dt.date | None
-) -> EventDate | None:
-    sentence = anchor.sent
-    for ent in entities_in(sentence):
-        if ent.label_ not in ("DATE", "TIME") or _is_stamp(ent):  # "Monday night" is a TIME
-            continue
-        owner = _owner(ent.root, owners)
-        if owner is not None and owners[owner].i != anchor.i and owner != anchor.i:
-            continue
-        if owner is None and _dates_a_statement(ent.root):
-            continue  # "police said on Friday": when it was said, not when it happened
-        resolved = resolve_date(ent.text, published)
-        if resolved is not None:
-            return EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
-    return None
-
-
-def _date_before(anchor: Token, published: dt.date | None) -> EventDate | None:
-    """For an event whose sentence names no date, the day named by the closest sentence before
-    it that names one ("A man was shot dead on Friday night. Police said two men ran away"):
-    reports date an incident once, then tell it. Only a day counts, never the day of a
-    statement; the date's span shows where it was read."""
-    sentences, here = _sentences_around(anchor)
-    for sentence in reversed(sentences[max(0, here - _LOOKBACK_SENTENCES) : here]):
-        day = _day_named(sentence, published)
-        if day is not None:
-            return day
-    return None
-
-
-# How many sentences after an undated event a day named for it may come: a lead often tells
-# what happened and the next sentence when ("A man was killed in a shooting in Trenton. It
-# happened about 10 p.m. Saturday").
-_LOOKAHEAD_SENTENCES = 2
-
-
-def _date_after(anchor: Token, published: dt.date | None) -> EventDate | None:
-    """For an event nothing before it dates, the day named by the closest of the next
-    sentences, on the same terms as ``_date_before``."""
-    sentences, here = _sentences_around(anchor)
-    for sentence in sentences[here + 1 : here + 1 + _LOOKAHEAD_SENTENCES]:
-        day = _day_named(sentence, published)
-        if day is not None:
-            return day
-    return None
-
-
-def _day_named(sentence: SpacySpan, published: dt.date | None) -> EventDate | None:
-    for ent in entities_in(sentence):
-        if ent.label_ not in ("DATE", "TIME") or _dates_a_statement(ent.root) or _is_stamp(ent):
-            continue
-        resolved = resolve_date(ent.text, published)
-        if resolved is not None and resolved.precision == 1:
-            return EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
-    return None
-
-
-_STAMP_BEFORE = re.compile(
-    r"(?:posted|updated|published|created|last modified)\W*(?:on|at)?\W*$", re.I
-)
-_CLOCK_AFTER = re.compile(r"^\W*(?:at\s+)?\d{1,2}:\d{2}")
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-
-
-def _is_stamp(ent: SpacySpan) -> bool:
-    """ "Posted: Monday, August 11, 2014 9:34 AM EDT": when a page was posted, not when
-    anything it reports happened."""
-    doc = ent.doc  # its text is rebuilt on every access: read only the tokens around
-    before = doc[max(0, ent.start - 4) : ent.start].text
-    after = doc[ent.end : ent.end + 4].text
-    dated = _YEAR.search(ent.text) is not None
-    clocked = _CLOCK.search(ent.text) is not None or _CLOCK_AFTER.match(after) is not None
-    return bool(_STAMP_BEFORE.search(before)) or (dated and clocked)
-
-
-def _narrowed(date: EventDate | None, anchor: Token, published: dt.date | None) -> EventDate | None:
-    """The event's own date, or the day named just before it when it names none; a span of
-    days ("over the weekend", "earlier this year") becomes the day named just before when that
-    day falls inside it ("On Sunday, ... A girl was shot over the weekend")."""
-    if date is not None and date.precision == 1:
-        return date
-    # "one man was killed when a gunman opened fire Friday night": the day of another clause of
-    # the sentence, else of the sentences before.
-    day = _day_named(anchor.sent, published) or _date_before(anchor, published)
-    if date is None:
-        return day
-    inside = day is not None and date.start is not None and date.end is not None
-    return day if inside and date.start <= day.start <= date.end else date
-
-
-def _dates_a_statement(token: Token) -> bool:
-    """The date phrase hangs on a reporting verb ("said on Tuesday"), not on the event's."""
-    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb.lemma_ in REPORTING_VERBS
 
 
 def _classify(
@@ -995,13 +941,6 @@ def _confidence(
 def _event_id(article_id: str, trigger_start: int, sub_event_type: str) -> str:
     digest = hashlib.sha256(f"{article_id}:{trigger_start}:{sub_event_type}".encode()).hexdigest()
     return digest[:16]
-
-
-def _is_background(date: EventDate | None, published: dt.date | None) -> bool:
-    """ "the group seized the city in 2014": history told as background, not a new event."""
-    if date is None or date.end is None or published is None:
-        return False
-    return (published - date.end).days > 365
 
 
 def _merge_mentions(mentions: list[_Mention]) -> list[_Mention]:

@@ -9,6 +9,7 @@ or dollars are never figures. A figure for a whole battle or war ("grinding warf
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
@@ -49,7 +50,23 @@ _CUMULATIVE_CUES = (
     "since the war",
     "since the conflict",
     "over the years",
+    "year alone",
+    "month alone",
+    "week alone",
+    # Round-ups of several attacks: "13 people were shot in separate incidents", "46 others
+    # wounded in shootings across Chicago", "eight people were shot in a five-hour span".
+    "separate incidents",
+    "separate shootings",
+    "shootings across",
+    "across the city",
+    "hour span",
 )
+_PERIOD = (
+    r"(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)"
+)
+# "since 2000", "in November alone": a tally over a time, not one event's toll.
+_SINCE_A_TIME = re.compile(rf"\bsince {_PERIOD}\b|\bin {_PERIOD} alone\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +89,8 @@ def find_figures(sentence: SpacySpan, knowledge: Knowledge) -> list[FigureMentio
             span = sentence.doc[span.start + 1 : span.end] if quantity else None
         if span is None or quantity is None:
             continue
+        if _names_no_count(text, quantity.start, quantity.end):
+            continue
         if _is_other_entity(span) and not _counts_people(span, sentence, knowledge):
             continue  # spaCy reads "between 20 and 30 villagers" as a date
         mention = _read_figure(quantity, span, sentence, knowledge)
@@ -86,6 +105,32 @@ def find_figures(sentence: SpacySpan, knowledge: Knowledge) -> list[FigureMentio
         ):
             found.append(implied)
     return _without_the_dead(found)
+
+
+# Numbers that count no one: a model's ("an AK-47", "an M-16"), ages ("four boys between ages 12
+# and 16", "men aged 20 to 27", "Jackson and Franklin, both 16,", "Ceasar Valdovinos, 23,"), a
+# clock's ("about 6:35 p.m."), an address's ("the 6000 block of Elm Street"), a photo gallery's
+# ("Image 14 of 14", "1 / 14") and a broadcaster's ("KSLA News 12", "Photo: 21 Pro Video").
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:\b[A-Z]{1,4}-|\b(?:ages?|aged)\s+(?:of\s+|between\s+)?(?:\d+\s+(?:and|to|-)\s+)?|\d:|"
+    r"\b(?:image|photo)\W*\s*(?:\d+\s+of\s+)?|\d\s*/\s*|\bnews\s+)$",
+    re.I,
+)
+_NOT_A_COUNT_AFTER = re.compile(
+    r"^(?::\d|\s*/\s*\d|\s+(?:block|hundred block)\b|\s+(?:Pro\s+)?(?:Video|News)\b)", re.I
+)
+# An age set off by commas after a name or "both": "Elijah Jackson and Shakur Franklin, both 16,".
+_AGE_BEFORE = re.compile(r"(?:[A-Za-z]\.?,|\bboth)\s*$")
+_AGE_AFTER = re.compile(r"^\s*[,)]")
+
+
+def _names_no_count(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30) : start]
+    after = text[end : end + 20]
+    if _NOT_A_COUNT_BEFORE.search(before) or _NOT_A_COUNT_AFTER.match(after):
+        return True
+    age = text[start:end].isdigit() and int(text[start:end]) < 120
+    return age and bool(_AGE_BEFORE.search(before) and _AGE_AFTER.match(after))
 
 
 def _opens_with_preposition(span: SpacySpan) -> bool:
@@ -146,6 +191,13 @@ def _read_figure(
         and span.end < len(doc)
         and doc[span.end].lower_ == "of"
     )
+    if (
+        counted is not None
+        and not partitive
+        and _is_partitive_whole(counted)
+        and not _states_its_own_kind(counted, knowledge)
+    ):
+        return None  # "two of the four victims died": the two died, not the four
     if partitive and span.root.head.i != counted.i:
         # "One of four women wounded in the shooting has died": the one died.
         anchor = span.root
@@ -166,6 +218,23 @@ def _read_figure(
         scope="cumulative" if _is_cumulative(anchor, sentence) else "event",
     )
     return FigureMention(figure, anchor)
+
+
+def _states_its_own_kind(noun: Token, knowledge: Knowledge) -> bool:
+    """ "four women wounded": the people counted carry their own state."""
+    return any(
+        c.dep_ in ("amod", "acl", "relcl") and c.lemma_.lower() in knowledge.figure_kinds
+        for c in noun.children
+    )
+
+
+def _is_partitive_whole(noun: Token) -> bool:
+    of = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and of.lower_ == "of"
+        and (of.head.pos_ == "NUM" or of.head.lower_ in ("one", "none", "all", "both"))
+    )
 
 
 def _is_toll(span: SpacySpan) -> bool:
@@ -210,7 +279,11 @@ def _has_kind_nearby(span: SpacySpan, knowledge: Knowledge) -> bool:
     """ "12 were killed": a bare number followed closely by a verb of harm counts people."""
     doc = span.doc
     window = doc[span.end : min(len(doc), span.end + 3)]
-    return any(t.lemma_.lower() in knowledge.figure_kinds for t in window)
+    if any(t.lemma_.lower() in knowledge.figure_kinds for t in window):
+        return True
+    # "wounding 13": the number is the object of the verb of harm before it.
+    root = span.root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in knowledge.figure_kinds
 
 
 def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None:
@@ -253,7 +326,9 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
             if current.pos_ == "VERB":
                 break
     for token in span.doc[span.end : min(len(span.doc), span.end + 3)]:
-        if token.lemma_.lower() in kinds:
+        # "left four men injured"; but in "fired on 100 people, wounding 13" the wounding has
+        # people of its own.
+        if token.lemma_.lower() in kinds and not any(c.dep_ == "dobj" for c in token.children):
             return kinds[token.lemma_.lower()]
     return None
 
@@ -283,7 +358,7 @@ def _sends_to_hospital(verb: Token) -> bool:
 
 def _is_cumulative(anchor: Token, sentence: SpacySpan) -> bool:
     lowered = sentence.text.lower()
-    if any(cue in lowered for cue in _CUMULATIVE_CUES):
+    if any(cue in lowered for cue in _CUMULATIVE_CUES) or _SINCE_A_TIME.search(lowered):
         return True
     verb = next((t for t in [anchor, *anchor.ancestors] if t.pos_ == "VERB"), None)
     return verb is not None and caused_by_the_conflict_itself(verb)

@@ -55,6 +55,9 @@ _NEGATING_HEADS = {"deny", "reject", "dismiss", "refute", "fail"}
 # A clause these open states a fact whatever the main clause does: "the capture would end the
 # caliphate, although the group still controls territory" asserts the control.
 _FACTUAL_MARKS = {"although", "though", "whereas", "because"}
+# So does a clause in the past these open: "no one will be charged after a boy was shot"
+# tells the shooting as done ("after the army takes the city" does not).
+_PAST_MARKS = {"after", "since", "when", "as"}
 _CLIMB = {
     "xcomp",
     "ccomp",
@@ -108,13 +111,22 @@ def read_modality(trigger: Token, *, claimed: bool) -> str:
                 return "future"
         if current.head.i == current.i or current.dep_ not in _CLIMB:
             break
-        if current.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in _FACTUAL_MARKS for c in current.children
-        ):
+        if current.dep_ in ("advcl", "relcl") and _states_a_fact(current):
             break
         infinitive = infinitive or _is_infinitive(current)
         previous, current = current, current.head
     return "claimed" if claimed else "asserted"
+
+
+def _states_a_fact(clause: Token) -> bool:
+    """An adverbial clause of concession or cause, or one of time or a relative clause told in
+    the past: "police will charge the man who shot the boy" tells the shooting as done."""
+    if clause.dep_ == "relcl":
+        return clause.tag_ == "VBD"
+    marks = {c.lower_ for c in clause.children if c.dep_ == "mark"}
+    return bool(marks & _FACTUAL_MARKS) or (
+        bool(marks & _PAST_MARKS) and clause.tag_ in ("VBD", "VBN")
+    )
 
 
 def _is_infinitive(token: Token) -> bool:

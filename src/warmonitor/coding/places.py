@@ -35,8 +35,18 @@ logger = logging.getLogger(__name__)
 _ADMIN1_WORDS = {"province", "governorate", "region", "state", "oblast", "prefecture"}
 _ADMIN2_WORDS = {"district", "county", "raion", "municipality"}
 _SUB_PLACE_WORDS = (
-    r"old city|old town|city centre|city center|downtown|outskirts|suburbs?|"
+    r"old city|old town|city centre|city center|downtown|uptown|midtown|outskirts|suburbs?|"
+    r"(?:near )?(?:north|south|east|west)(?:west|east)? ?side|"
     r"(?:\w+ )?(?:district|quarter|neighbou?rhoods?|zone|area)"
+)
+# A name that opens a street's ("Charlotte Avenue", "Fifth and Charlotte avenues", "Grand River
+# and McGraw avenues") names the street, not the town.
+# "a Bronx street" is a street in the Bronx: a street word counts written as a name, or in the
+# plural that joins two.
+_STREET_AFTER = re.compile(
+    r"\s+(?:and\s+(?:[A-Z0-9][\w.'’-]*\s+){1,3})?"
+    r"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Lane|Highway|Parkway|"
+    r"Pkwy\.?|Terrace|Pike|Circle|(?i:streets|avenues|roads|boulevards|drives|lanes))\b"
 )
 _SUB_PLACE_BEFORE = re.compile(rf"(?:the\s+)?(?P<sub>{_SUB_PLACE_WORDS})\s+of\s+$", re.I)
 _SUB_PLACE_AFTER = re.compile(rf"^\s*['’]s\s+(?P<sub>(?:\w+\s+)?(?:{_SUB_PLACE_WORDS}))\b", re.I)
@@ -73,7 +83,11 @@ class _Name:
 
 
 def find_places(
-    doc: Doc, article: Article, gazetteer: Gazetteer, knowledge: Knowledge
+    doc: Doc,
+    article: Article,
+    gazetteer: Gazetteer,
+    knowledge: Knowledge,
+    home_countries: tuple[str, ...] = (),
 ) -> list[PlaceMention]:
     """Every place mention of the document that the gazetteer resolves, in text order.
 
@@ -81,10 +95,12 @@ def find_places(
     (dateline, country names, demonyms); its answers give the document's focus, the countries
     and provinces its places lie in, and the next pass resolves every name again inside that
     focus, until the focus no longer changes: "Decatur" next to "Gainesville" and "Hall County"
-    is Decatur, Georgia."""
+    is Decatur, Georgia. A report that states no country is taken to be in ``home_countries``
+    (the setting places.home_countries), if any."""
     text = doc.text  # a spaCy Doc rebuilds its text on every access
     names = _candidates(doc, text, knowledge)
-    stated = _Focus(tuple(context_countries(doc, article, knowledge, gazetteer)), frozenset())
+    countries = tuple(context_countries(doc, article, knowledge, gazetteer)) or home_countries
+    stated = _Focus(countries, frozenset())
     focus = stated
     mentions = _resolve_names(doc, text, names, gazetteer, focus)
     for _ in range(_FOCUS_PASSES):
@@ -153,8 +169,9 @@ def _resolve_names(
         if unit is not None:
             place = unit
             covered.append((name.start, name.end))
-        elif _is_sub_place_word(name.text) and mentions:
-            place = _part_of_last_town(mentions, name, text)
+        elif _is_sub_place_word(name.text):
+            # "the North Side" is a part of a town, never a town of that name.
+            place = _part_of_last_town(mentions, name, text) if mentions else None
             covered.append((name.start, name.end))
         else:
             place = _place_for(name, text, gazetteer, focus)
@@ -390,7 +407,47 @@ def _candidates(doc: Doc, full_text: str, knowledge: Knowledge) -> list[_Name]:
     found.extend(_demonyms(doc, knowledge, found))
     found.extend(_capitalised_after_locative(doc, found))
     found.extend(_police_forces(doc, full_text, found))
-    return sorted(found, key=lambda n: (n.start, -n.end))
+    cased = _is_cased(doc)
+    kept = [n for n in found if _may_name_a_place(n, full_text, cased)]
+    return sorted(kept, key=lambda n: (n.start, -n.end))
+
+
+def _is_cased(doc: Doc) -> bool:
+    """The report capitalises names: some texts come all in lower case (IndiaPoliceEvents),
+    where case says nothing."""
+    words = [t.text for t in doc if t.is_alpha]
+    return sum(w[0].isupper() for w in words) > 0.03 * len(words)
+
+
+# The last word of a street's own name: "Park Avenue" is no town called so.
+_STREET_WORDS = {
+    "street",
+    "st.",
+    "avenue",
+    "ave.",
+    "ave",
+    "road",
+    "rd.",
+    "boulevard",
+    "blvd.",
+    "blvd",
+    "drive",
+    "lane",
+    "highway",
+    "parkway",
+    "terrace",
+    "pike",
+}
+
+
+def _may_name_a_place(name: _Name, full_text: str, cased: bool) -> bool:
+    """Not a street ("Charlotte Avenue", "Fifth and Charlotte avenues"), and, in a report that
+    capitalises names, written as a name: a lower-case word ("metro") is no town's name."""
+    if cased and name.country is None and not name.text[:1].isupper():
+        return False
+    if name.text.split()[-1].lower() in _STREET_WORDS and len(name.text.split()) > 1:
+        return False
+    return not _STREET_AFTER.match(full_text, name.end)
 
 
 def _people_names(doc: Doc) -> set[str]:
@@ -532,7 +589,11 @@ def _capitalised_after_locative(doc: Doc, found: list[_Name]) -> Iterator[_Name]
     before a unit word ("retook Hays district")."""
     taken = [(n.start, n.end) for n in found]
     for token in doc:
-        if token.pos_ != "PROPN" or token.ent_type_:
+        # The small model tags some towns as adjectives: "inside a Bellflower barbershop".
+        named_thing = token.pos_ == "ADJ" and token.text[:1].isupper() and token.i > 0
+        if token.ent_type_ or not (
+            token.pos_ == "PROPN" or (named_thing and _before_a_thing_there(doc, token.i))
+        ):
             continue
         unit = _kind_after(doc, token.i + 1)
         if unit is None and not _after_locative_word(doc, token.i):
@@ -738,6 +799,8 @@ _GUARDED_LOCATIVES: dict[str, frozenset[str]] = {
 
 
 def _after_locative_word(doc: Doc, index: int) -> bool:
+    if _before_a_thing_there(doc, index):
+        return True  # "inside a Bellflower barbershop", "outside a Lancaster concert venue"
     if index == 0 or doc[index - 1].lower_ not in _LOCATIVE_WORDS:
         return False
     word = doc[index - 1].lower_
@@ -751,6 +814,19 @@ def _after_locative_word(doc: Doc, index: int) -> bool:
             or before.lemma_.lower() in _GUARDED_LOCATIVES[word]
         )
     return True
+
+
+def _before_a_thing_there(doc: Doc, index: int) -> bool:
+    """A name between "in a" (any unguarded locative word and "a") and a common noun."""
+    if index < 2 or doc[index - 1].lower_ not in ("a", "an"):
+        return False
+    locative = doc[index - 2].lower_
+    if locative not in _LOCATIVE_WORDS or locative in _GUARDED_LOCATIVES:
+        return False
+    after = index + 1
+    while after < len(doc) and doc[after].pos_ == "PROPN" and after - index < 3:
+        after += 1
+    return after < len(doc) and doc[after].pos_ == "NOUN" and doc[after].text.islower()
 
 
 def _kind_after(doc: Doc, index: int) -> str | None:

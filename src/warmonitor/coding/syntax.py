@@ -42,6 +42,44 @@ REPORTING_VERBS = frozenset(
 )
 
 
+# Acts that follow an attack and carry their own day, not the attack's: "a man appeared in court
+# Wednesday after his son shot his brother", "remained in critical condition Friday after a
+# shooting", "released a report Monday". A day hung on one of these dates the aftermath. Arrests
+# are left out: many are made the day of the attack (the coder weighs them apart).
+AFTERMATH_VERBS = frozenset(
+    {
+        "accuse",
+        "acquit",
+        "appear",
+        "arraign",
+        "attend",
+        "book",
+        "bury",
+        "charge",
+        "convict",
+        "extradite",
+        "face",
+        "gather",
+        "honor",
+        "honour",
+        "identify",
+        "indict",
+        "jail",
+        "list",
+        "mourn",
+        "plead",
+        "release",
+        "remain",
+        "remember",
+        "rule",
+        "sentence",
+        "surrender",
+        "testify",
+        "thank",
+    }
+)
+
+
 def ancestors_within_sentence(token: Token) -> Iterator[Token]:
     """The token's heads, nearest first, stopping at the sentence root."""
     current = token
@@ -121,3 +159,19 @@ def document_entities(doc: Doc) -> tuple[SpacySpan, ...]:
     if entities is None:
         entities = doc.user_data[_ENTITIES_KEY] = tuple(doc.ents)
     return entities
+
+
+def clause_owner(token: Token, owners: dict[int, Token]) -> int | None:
+    """The trigger whose clause a word belongs to: the nearest trigger anchor above it."""
+    anchors = {anchor.i: trigger_i for trigger_i, anchor in owners.items()}
+    anchors.update({trigger_i: trigger_i for trigger_i in owners})
+    for node in [token, *token.ancestors]:
+        if node.i in anchors:
+            return anchors[node.i]
+    return None
+
+
+def sentences_around(anchor: Token) -> tuple[list[SpacySpan], int]:
+    """The document's sentences and the index of the one holding ``anchor``."""
+    sentences = list(anchor.doc.sents)
+    return sentences, next((i for i, s in enumerate(sentences) if s.start <= anchor.i < s.end), 0)

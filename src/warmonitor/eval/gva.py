@@ -6,6 +6,9 @@ state and numbers of killed and injured. The figures belong to the incident, not
 ``mentions.killed_number_in_text`` (and ``injured_...``) says whether the article states them, so
 each count is scored twice, on the articles that state it and on all.
 
+The articles are read as a monitor of American local news reads them, with the setting
+places.home_countries = US: a report that names no country is in the United States.
+
 The incident is warmonitor's main violent event of the article (the most confident; DESIGN.md
 section 4): its killed count is the largest ``best`` of its "killed" figures, 0 when it has none
 (an article that reports no death reports 0 deaths); the same for "wounded" against GVA's
@@ -24,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +59,18 @@ class Share:
         return self.right / self.total if self.total else 0.0
 
 
+# GVA's reports are American local news, and warmonitor reads them as a monitor of such news
+# is set up to: a report that names no country is in the United States.
+HOME_COUNTRIES = ("US",)
+
+
 def score_gva(extractor, gold_dir: Path, limit: int | None = None) -> list[Score]:
     records = [r for r in read_gold(gold_dir / GOLD_FILE, limit) if (r.get("text") or "").strip()]
+    config = extractor.config
+    extractor = replace(
+        extractor,
+        config=replace(config, places=replace(config.places, home_countries=HOME_COUNTRIES)),
+    )
     shares = {name: Share() for name in _METRICS}
     texts: list[str] = []
     main_events: list[Event | None] = []

@@ -42,6 +42,8 @@ class ResolvedDate:
 
 def resolve_date(text: str, published: dt.date | None) -> ResolvedDate | None:
     """Read one date expression ("on Friday", "last week", "June 28, 2017", "in 2014")."""
+    if published is not None and (holiday := _holiday(text.lower(), published)) is not None:
+        return ResolvedDate(holiday, holiday, 1)  # before months: "the Fourth of July"
     absolute = _resolve_absolute(text.lower(), published)
     if absolute is not None:
         return absolute
@@ -103,9 +105,6 @@ def _resolve_relative(text: str, published: dt.date) -> ResolvedDate | None:
     span = _weekday_span(text, published)
     if span is not None:
         return span
-    holiday = _holiday(text, published)
-    if holiday is not None:
-        return ResolvedDate(holiday, holiday, 1)
     if re.search(r"\bovernight\b", text):
         return ResolvedDate(published - dt.timedelta(days=1), published, 2)
     if re.search(r"\b(?:weekend)\b", text):

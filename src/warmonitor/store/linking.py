@@ -27,7 +27,9 @@ def select_linked_event(
         "SELECT id, event_json FROM events WHERE event_type = ? AND date_start <= ? "
         "AND date_end >= ? AND (country_code = ? OR country_code IS NULL OR ? IS NULL) "
         "AND id NOT IN (SELECT event_id FROM event_reports WHERE article_id = ?) "
-        "ORDER BY created_at, id",
+        # Stored order, not write times: two events written within one clock tick would be
+        # ordered by id, and a run resumed after a kill would then pick another "earliest".
+        "ORDER BY rowid",
         (
             event.event_type,
             last_day.isoformat(),

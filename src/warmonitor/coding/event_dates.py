@@ -1,0 +1,220 @@
+"""When an event happened: the date phrase of its own clause, else a day the report names for it
+nearby, and the last resorts for an event nothing dates.
+
+A day hung on a statement ("police said Tuesday") or on what followed the event (an arrest for
+it, a court hearing, a vigil) is not its day; a day of an act it is told under by "after"
+("died Friday after a shooting") comes only last. Nothing falls back silently on the day of
+publication: an event nothing dates keeps the week before it, with precision 3 (coding.events).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from warmonitor.coding.syntax import (
+    AFTERMATH_VERBS,
+    REPORTING_VERBS,
+    clause_owner,
+    entities_in,
+    sentences_around,
+    span_of,
+)
+from warmonitor.model import EventDate
+from warmonitor.nlp.dates import resolve_date
+
+# How many sentences back an event whose sentence names no day looks for one: a lead dates an
+# incident once, then the sentences after it go on telling it.
+_LOOKBACK_SENTENCES = 3
+
+
+def date_in_clause(
+    anchor: Token, owners: dict[int, Token], published: dt.date | None
+) -> EventDate | None:
+    """The date the event's own clause names. ``owners`` maps each trigger of the sentence to
+    the word carrying its clause, so that one event's date is not another's."""
+    return _date_for(anchor, owners, published)
+
+
+def date_near(date: EventDate | None, anchor: Token, published: dt.date | None) -> EventDate | None:
+    """The clause's date, narrowed or filled by the days the sentence and those just before it
+    name (see ``_narrowed``)."""
+    return _narrowed(date, anchor, published)
+
+
+def first_day_of_report(anchor: Token, published: dt.date | None) -> EventDate | None:
+    """For the main violent event of a report, when nothing near it dates it, the first day
+    the report names for any act but a statement or an aftermath: a local report leads with
+    one attack and dates it once, often far from where it first tells it ("Police are
+    investigating a shooting at a park. ... It began around 9:15 p.m. on Sunday")."""
+    for sentence in anchor.doc.sents:
+        day = _day_named(sentence, published, anchor)
+        if day is not None:
+            return day
+    return None
+
+
+def day_of_what_followed(anchor: Token, published: dt.date | None) -> EventDate | None:
+    """Last, the day of what followed the event in its sentence ("died Friday after a
+    shooting"): the event was that day or shortly before, and often the same day."""
+    for ent in entities_in(anchor.sent):
+        if ent.label_ not in ("DATE", "TIME") or not _dates_what_followed(ent.root, anchor):
+            continue
+        if _dates_another_act(ent.root, told_as_noun=False):
+            continue  # a court hearing or a statement is never the day of the attack
+        resolved = resolve_date(ent.text, published)
+        if resolved is not None and resolved.precision == 1:
+            return EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
+    return None
+
+
+def _date_for(
+    anchor: Token, owners: dict[int, Token], published: dt.date | None
+) -> EventDate | None:
+    own: list[EventDate] = []
+    unowned: list[EventDate] = []
+    # "the shooting death of a boy Sunday": the phrase a noun trigger qualifies is its own.
+    phrase = {anchor.i, anchor.head.i} if anchor.dep_ in ("amod", "compound") else {anchor.i}
+    for ent in entities_in(anchor.sent):
+        if ent.label_ not in ("DATE", "TIME") or _is_stamp(ent):  # "Monday night" is a TIME
+            continue
+        owner = clause_owner(ent.root, owners)
+        if owner is not None and owners[owner].i != anchor.i and owner != anchor.i:
+            continue
+        if owner is None and (
+            _dates_another_act(ent.root, told_as_noun=anchor.pos_ == "NOUN")
+            or _dates_what_followed(ent.root, anchor)
+        ):
+            continue  # "police said on Friday": when it was said, not when it happened
+        resolved = resolve_date(ent.text, published)
+        if resolved is not None:
+            date = EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
+            in_phrase = any(t.i in phrase for t in (ent.root, *ent.root.ancestors))
+            (unowned if owner is None and not in_phrase else own).append(date)
+    # "Police were searching Monday for a suspect in the shooting of a boy Sunday afternoon":
+    # a date in the event's own phrase first.
+    return next(iter(own + unowned), None)
+
+
+_LATER_MARKS = {"after", "following", "since"}
+
+
+def _dates_what_followed(token: Token, anchor: Token) -> bool:
+    """The date hangs on a verb the event is told under by "after" or "following": "a deputy
+    died Friday after a shooting", "a search continued Monday following a shooting"."""
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    path: list[Token] = []
+    for node in [anchor, *anchor.ancestors]:
+        if node.i == verb.i:
+            return any(
+                n.lower_ in _LATER_MARKS
+                or any(c.dep_ == "mark" and c.lower_ in _LATER_MARKS for c in n.children)
+                for n in path
+            )
+        path.append(node)
+    return False
+
+
+def _date_before(anchor: Token, published: dt.date | None) -> EventDate | None:
+    """For an event whose sentence names no date, the day named by the closest sentence before
+    it that names one ("A man was shot dead on Friday night. Police said two men ran away"):
+    reports date an incident once, then tell it. Only a day counts, never the day of a
+    statement; the date's span shows where it was read."""
+    sentences, here = sentences_around(anchor)
+    for sentence in reversed(sentences[max(0, here - _LOOKBACK_SENTENCES) : here]):
+        day = _day_named(sentence, published, anchor)
+        if day is not None:
+            return day
+    return None
+
+
+# How many sentences after an undated event a day named for it may come: a lead often tells
+# what happened and the next sentence when ("A man was killed in a shooting in Trenton. It
+# happened about 10 p.m. Saturday").
+_LOOKAHEAD_SENTENCES = 2
+
+
+def date_after(anchor: Token, published: dt.date | None) -> EventDate | None:
+    """For an event nothing before it dates, the day named by the closest of the next
+    sentences, on the same terms as ``_date_before``."""
+    sentences, here = sentences_around(anchor)
+    for sentence in sentences[here + 1 : here + 1 + _LOOKAHEAD_SENTENCES]:
+        day = _day_named(sentence, published, anchor)
+        if day is not None:
+            return day
+    return None
+
+
+def _day_named(
+    sentence: SpacySpan, published: dt.date | None, anchor: Token | None = None
+) -> EventDate | None:
+    for ent in entities_in(sentence):
+        if ent.label_ not in ("DATE", "TIME") or _is_stamp(ent):
+            continue
+        if _dates_another_act(ent.root, told_as_noun=True):
+            continue
+        if anchor is not None and _dates_what_followed(ent.root, anchor):
+            continue
+        resolved = resolve_date(ent.text, published)
+        if resolved is not None and resolved.precision == 1:
+            return EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
+    return None
+
+
+_STAMP_BEFORE = re.compile(
+    r"(?:posted|updated|published|created|last modified)\W*(?:on|at)?\W*$", re.I
+)
+_CLOCK_AFTER = re.compile(r"^\W*(?:at\s+)?\d{1,2}:\d{2}")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _is_stamp(ent: SpacySpan) -> bool:
+    """ "Posted: Monday, August 11, 2014 9:34 AM EDT": when a page was posted, not when
+    anything it reports happened."""
+    doc = ent.doc  # its text is rebuilt on every access: read only the tokens around
+    before = doc[max(0, ent.start - 4) : ent.start].text
+    after = doc[ent.end : ent.end + 4].text
+    dated = _YEAR.search(ent.text) is not None
+    clocked = _CLOCK.search(ent.text) is not None or _CLOCK_AFTER.match(after) is not None
+    return bool(_STAMP_BEFORE.search(before)) or (dated and clocked)
+
+
+def _narrowed(date: EventDate | None, anchor: Token, published: dt.date | None) -> EventDate | None:
+    """The event's own date, or the day named just before it when it names none; a span of
+    days ("over the weekend", "earlier this year") becomes the day named just before when that
+    day falls inside it ("On Sunday, ... A girl was shot over the weekend")."""
+    if date is not None and date.precision == 1:
+        return date
+    # "one man was killed when a gunman opened fire Friday night": the day of another clause of
+    # the sentence, else of the sentences before.
+    day = _day_named(anchor.sent, published, anchor) or _date_before(anchor, published)
+    if date is None:
+        return day
+    inside = day is not None and date.start is not None and date.end is not None
+    return day if inside and date.start <= day.start <= date.end else date
+
+
+def _dates_another_act(token: Token, *, told_as_noun: bool) -> bool:
+    """The date phrase hangs on a reporting verb ("said on Tuesday") or on what followed the
+    event ("was arraigned Monday"), not on the event's own verb. An arrest dates an event told
+    by a noun ("arrested Monday in the fatal shooting of a boy"), or in another sentence, as
+    its aftermath; an arrest told with the act itself is mostly made the same day ("arrested
+    Sunday after he shot himself")."""
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    aftermath = verb.lemma_ in AFTERMATH_VERBS or (told_as_noun and verb.lemma_ == "arrest")
+    return aftermath or verb.lemma_ in REPORTING_VERBS
+
+
+def is_background(date: EventDate | None, published: dt.date | None) -> bool:
+    """ "the group seized the city in 2014": history told as background, not a new event."""
+    if date is None or date.end is None or published is None:
+        return False
+    return (published - date.end).days > 365
