@@ -626,10 +626,9 @@ def test_coding_an_attack_told_under_a_future_is_still_told_as_done(extract_text
 def test_coding_a_report_naming_no_country_is_read_in_the_home_country(extractor):
     import dataclasses
 
+    from warmonitor.config import load_config
     from warmonitor.ingest.identity import article_id
     from warmonitor.model import Article
-
-    from warmonitor.config import load_config
 
     text = "The Reno Police Department is investigating a shooting that killed a boy Tuesday."
     article = Article(id=article_id(text), text=text, published=THURSDAY, language="en")
