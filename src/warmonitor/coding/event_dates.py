@@ -31,20 +31,6 @@ from warmonitor.nlp.dates import resolve_date
 _LOOKBACK_SENTENCES = 3
 
 
-def date_in_clause(
-    anchor: Token, owners: dict[int, Token], published: dt.date | None
-) -> EventDate | None:
-    """The date the event's own clause names. ``owners`` maps each trigger of the sentence to
-    the word carrying its clause, so that one event's date is not another's."""
-    return _date_for(anchor, owners, published)
-
-
-def date_near(date: EventDate | None, anchor: Token, published: dt.date | None) -> EventDate | None:
-    """The clause's date, narrowed or filled by the days the sentence and those just before it
-    name (see ``_narrowed``)."""
-    return _narrowed(date, anchor, published)
-
-
 def first_day_of_report(anchor: Token, published: dt.date | None) -> EventDate | None:
     """For the main violent event of a report, when nothing near it dates it, the first day
     the report names for any act but a statement or an aftermath: a local report leads with
@@ -71,9 +57,11 @@ def day_of_what_followed(anchor: Token, published: dt.date | None) -> EventDate 
     return None
 
 
-def _date_for(
+def date_in_clause(
     anchor: Token, owners: dict[int, Token], published: dt.date | None
 ) -> EventDate | None:
+    """The date the event's own clause names. ``owners`` maps each trigger of the sentence to
+    the word carrying its clause, so that one event's date is not another's."""
     own: list[EventDate] = []
     unowned: list[EventDate] = []
     # "the shooting death of a boy Sunday": the phrase a noun trigger qualifies is its own.
@@ -185,7 +173,7 @@ def _is_stamp(ent: SpacySpan) -> bool:
     return bool(_STAMP_BEFORE.search(before)) or (dated and clocked)
 
 
-def _narrowed(date: EventDate | None, anchor: Token, published: dt.date | None) -> EventDate | None:
+def date_near(date: EventDate | None, anchor: Token, published: dt.date | None) -> EventDate | None:
     """The event's own date, or the day named just before it when it names none; a span of
     days ("over the weekend", "earlier this year") becomes the day named just before when that
     day falls inside it ("On Sunday, ... A girl was shot over the weekend")."""
