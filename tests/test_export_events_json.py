@@ -9,7 +9,7 @@ import pytest
 
 from tests.test_store_builders import all_extractions, battle_event, iraq_article
 from warmonitor.export.contract import event_to_dict, figure_to_dict
-from warmonitor.export.events_json import write_events_jsonl
+from warmonitor.export.events_json import EVENT_FIELDS, write_events_jsonl
 from warmonitor.store import EventFilter, StoredEvent, open_store
 from warmonitor.store.codec import event_from_dict
 
@@ -40,7 +40,9 @@ def test_each_line_is_the_contract_plus_store_fields(
         assert line["article_id"] == stored.event.article_id
         assert line["independent_sources"] == 1
         assert line["review_status"] == "unreviewed"
+        assert line["reviewed_fields"] == []
         assert line["updated_at"] == stored.updated_at
+        assert tuple(line) == EVENT_FIELDS  # what the API's field selection offers
 
 
 def test_reports(lines: list[dict]):

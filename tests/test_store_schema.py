@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from tests.test_store_builders import battle_event, civilians_event, iraq_extraction
 from warmonitor.store import open_store
 from warmonitor.store.schema import COLUMNS, DATA_TABLES, SCHEMA_VERSION, TABLES
 from warmonitor.store.writer import insert_row
@@ -43,6 +44,7 @@ def test_documented_tables_exist(conn: sqlite3.Connection):
         "feed_items",
         "article_fingerprints",
         "fingerprint_bands",
+        "users",
         "schema_version",
     } <= names
     assert set(DATA_TABLES) == names - {"schema_version"}
@@ -88,8 +90,18 @@ def test_foreign_keys_are_enforced(conn: sqlite3.Connection):
         )
 
 
+def drop_schema_5(conn: sqlite3.Connection) -> None:
+    """What schema 5 added, taken away again."""
+    conn.execute("DROP TABLE users")
+    for index in ("page_by_date", "page_by_update", "admin1", "latitude"):
+        conn.execute(f"DROP INDEX events_{index}")
+    conn.execute("ALTER TABLE events DROP COLUMN review_status")
+    conn.execute("ALTER TABLE events DROP COLUMN reviewed_json")
+
+
 def drop_schema_4(conn: sqlite3.Connection) -> None:
-    """What schema 4 added, taken away again."""
+    """What schemas 4 and 5 added, taken away again."""
+    drop_schema_5(conn)
     tables = (
         "feed_items",
         "feeds",
@@ -155,3 +167,28 @@ def test_a_version_3_database_gains_feeds_and_stories(tmp_path):
         counts = store.counts()
     assert "story_id" in columns
     assert {"feeds", "feed_items", "article_fingerprints", "fingerprint_bands"} <= set(counts)
+
+
+def test_a_version_4_database_gains_review_columns_users_and_page_indexes(tmp_path):
+    # Reviews written under version 4 decided the status when read; the migration keeps that.
+    path = tmp_path / "old.db"
+    with open_store(str(path)) as store:
+        store.save(iraq_extraction())
+    old = sqlite3.connect(path)
+    with old:
+        drop_schema_5(old)
+        old.executemany(
+            "INSERT INTO reviews (event_id, action, user_name, created_at) VALUES (?, ?, ?, ?)",
+            [
+                (battle_event().id, "confirm", "ana", "2024-03-06T10:00:00Z"),
+                (battle_event().id, "reject", "ben", "2024-03-07T10:00:00Z"),
+            ],
+        )
+        old.execute("UPDATE schema_version SET version = 4")
+    old.close()
+    with open_store(str(path)) as store:
+        indexes = {row[1] for row in store._conn.execute("PRAGMA index_list(events)")}
+        assert store.list_users() == []
+        assert store.get_event(battle_event().id).review_status == "rejected"
+        assert store.get_event(civilians_event().id).review_status == "unreviewed"
+    assert {"events_page_by_date", "events_page_by_update"} <= indexes

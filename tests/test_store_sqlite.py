@@ -364,14 +364,9 @@ def test_new_report_bumps_updated_at(store: Store, monkeypatch: pytest.MonkeyPat
 def test_review_status_follows_the_latest_review(store: Store):
     store.save(iraq_extraction())
     event_id = battle_event().id
-    store._conn.executemany(
-        "INSERT INTO reviews (event_id, action, note, user_name, created_at)"
-        " VALUES (?, ?, ?, ?, ?)",
-        [
-            (event_id, "confirm", None, "ana", "2024-03-06T10:00:00Z"),
-            (event_id, "reject", "duplicate", "ben", "2024-03-07T10:00:00Z"),
-        ],
-    )
+    store.review(event_id, "confirm", "ana")
+    assert store.get_event(event_id).review_status == "confirmed"
+    store.review(event_id, "reject", "ben", note="duplicate")
     assert store.get_event(event_id).review_status == "rejected"
     assert store.get_event(battle_event().id[:8]).review_status == "rejected"
 

@@ -38,6 +38,8 @@ app = typer.Typer(
 )
 gazetteer_app = typer.Typer(help="Build or inspect the offline gazetteer.", no_args_is_help=True)
 app.add_typer(gazetteer_app, name="gazetteer")
+users_app = typer.Typer(help="Who may review events on the server.", no_args_is_help=True)
+app.add_typer(users_app, name="users")
 
 # Messages stay whole on one line whatever the terminal's width: logs are read line by line.
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -506,6 +508,7 @@ def control(
 
     Example: warmonitor control --place Raqqa
     """
+    from warmonitor.coding.knowledge import actor_names
     from warmonitor.export.control import (
         control_timelines,
         holdings,
@@ -514,7 +517,7 @@ def control(
     )
 
     config: Config = ctx.obj
-    actors = _actor_names(actor) if actor else ()
+    actors = actor_names(actor) if actor else ()
     with _open_existing_store(db or config.store.url) as store:
         found = _guard(lambda: store.query_control(place, actors))
     timelines = control_timelines(found)
@@ -660,17 +663,83 @@ def gazetteer_build(ctx: typer.Context) -> None:
     )
 
 
-def _actor_names(text: str) -> tuple[str, ...]:
-    """What --actor matches: the text itself and the canonical name of an actor it is an
-    alias of ("IS", "ISIL", "Daesh" all find "Islamic State")."""
-    from warmonitor.coding.knowledge import load_knowledge
+@app.command()
+def serve(
+    ctx: typer.Context,
+    db: DbOption = None,
+    host: Annotated[str | None, typer.Option(help="Address to listen on (127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (8000).", min=1, max=65535)] = None,
+) -> None:
+    """Serve the REST API (OpenAPI at /openapi.json) and the map page.
 
-    key = text.strip().casefold()
-    names = [text.strip()]
-    for entry in load_knowledge().actors:
-        if key == entry.name.casefold() or key in (a.casefold() for a in entry.aliases):
-            names.append(entry.name)
-    return tuple(dict.fromkeys(names))
+    Reads are open to anyone who can reach the server; reviews need an analyst's token
+    (warmonitor users add NAME --role analyst).
+
+    Example: warmonitor serve --db warmonitor.db --port 8000
+    """
+    import uvicorn
+
+    from warmonitor.api import create_app
+
+    config: Config = ctx.obj
+    url = db or config.store.url
+    with _open_existing_store(url):
+        pass  # refuses a missing database with a message, before the server starts
+    server_app = _guard(lambda: create_app(config, url))
+    bind_host, bind_port = host or config.serve.host, port or config.serve.port
+    err.print(f"serving {escape(url)} at http://{bind_host}:{bind_port}/ (Ctrl-C stops)")
+    uvicorn.run(server_app, host=bind_host, port=bind_port, log_level="warning")
+
+
+class Role(StrEnum):
+    viewer = "viewer"
+    analyst = "analyst"
+
+
+@users_app.command("add")
+def users_add(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The user's name, as reviews will show it.")],
+    role: Annotated[Role, typer.Option(help="viewer (reads) or analyst (reviews too).")],
+    db: DbOption = None,
+) -> None:
+    """Add a user and print its token, once: only its hash is stored.
+
+    Example: warmonitor users add ana --role analyst
+    """
+    from warmonitor.store import open_store
+
+    config: Config = ctx.obj
+    with _guard(lambda: open_store(db or config.store.url)) as store:
+        try:
+            token = _guard(lambda: store.add_user(name, role.value))
+        except ValueError as exc:
+            _fail(str(exc))
+    print(token)
+    err.print(f"user {escape(name)} ({role.value}) added; the token above is shown only once")
+
+
+@users_app.command("list")
+def users_list(ctx: typer.Context, db: DbOption = None) -> None:
+    """List users and their roles (never their tokens)."""
+    config: Config = ctx.obj
+    with _open_existing_store(db or config.store.url) as store:
+        for user in store.list_users():
+            print(f"{user.name}\t{user.role}\t{user.created_at}")
+
+
+@users_app.command("remove")
+def users_remove(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The user to remove; its token stops working.")],
+    db: DbOption = None,
+) -> None:
+    """Remove a user: its token no longer works. Its reviews stay in the history."""
+    config: Config = ctx.obj
+    with _open_existing_store(db or config.store.url) as store:
+        if not _guard(lambda: store.remove_user(name)):
+            _fail(f"no user named '{name}'")
+    err.print(f"user {escape(name)} removed")
 
 
 def _print_control(timelines: list, held: list | None, actor: str | None) -> None:
@@ -783,7 +852,8 @@ def _print_event(stored, article: Article | None) -> None:
         if event.location is not None and event.location.span is not None:
             marks.append((event.location.span.start, event.location.span.end, "bold green"))
         for figure in event.figures:
-            marks.append((figure.span.start, figure.span.end, "bold magenta"))
+            if figure.span is not None:
+                marks.append((figure.span.start, figure.span.end, "bold magenta"))
         if event.according_to is not None and event.according_to.span is not None:
             span = event.according_to.span
             marks.append((span.start, span.end, "bold yellow"))

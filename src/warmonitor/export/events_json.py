@@ -2,7 +2,8 @@
 
 One object per line (DESIGN.md 4b): ``export.contract.event_to_dict`` plus "article_id",
 "reports" (each with the figures it gives), "figure_ranges_across_reports", "independent_sources",
-"review_status" and "updated_at". Other tools read this shape,
+"review_status", "reviewed_fields" (what analysts corrected: the event fields show the reviewed
+values) and "updated_at". Other tools read this shape,
 so fields are only ever added.
 """
 
@@ -14,6 +15,33 @@ from typing import Any, TextIO
 
 from warmonitor.export.contract import event_to_dict, figure_range_to_dict, figure_to_dict
 from warmonitor.store.records import Report, StoredEvent
+
+# Every top-level field of a stored event, in order: what the API's ``fields`` may select.
+EVENT_FIELDS = (
+    "event_id",
+    "sentence",
+    "trigger",
+    "event_type",
+    "sub_event_type",
+    "plover",
+    "actor1",
+    "actor2",
+    "location",
+    "date",
+    "figures",
+    "according_to",
+    "modality",
+    "territory",
+    "confidence",
+    "figure_ranges",
+    "article_id",
+    "reports",
+    "figure_ranges_across_reports",
+    "independent_sources",
+    "review_status",
+    "reviewed_fields",
+    "updated_at",
+)
 
 
 def write_events_jsonl(events: Iterable[StoredEvent], out: TextIO) -> int:
@@ -36,6 +64,7 @@ def stored_event_to_dict(stored: StoredEvent) -> dict[str, Any]:
         ],
         "independent_sources": stored.independent_sources,
         "review_status": stored.review_status,
+        "reviewed_fields": list(stored.reviewed_fields),  # corrected by an analyst
         "updated_at": stored.updated_at,
     }
 

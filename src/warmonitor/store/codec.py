@@ -174,7 +174,7 @@ def figure_from_dict(d: Mapping[str, Any]) -> Figure:
         high=d.get("high"),
         approximate=bool(d.get("approximate", False)),
         who=d.get("who"),
-        span=Span(d["start"], d["end"], d["text"]),
+        span=span_from_dict(d),
         according_to=source_from_dict(d.get("according_to")),
         scope=d.get("scope", "event"),
     )

@@ -51,7 +51,7 @@ def acled_fatalities(figures: Iterable[Figure]) -> int:
 
 def acled_count(figure: Figure) -> int:
     """One figure as ACLED would count it: its vague word's convention, else its lower bound."""
-    text = figure.span.text.casefold()
+    text = figure.span.text.casefold() if figure.span is not None else ""
     if not any(ch.isdigit() for ch in text):
         for pattern, value in _VAGUE_COUNTS:
             if pattern.search(text):

@@ -16,18 +16,32 @@ from warmonitor.errors import StoreError
 from warmonitor.model import Figure, Source, Span
 from warmonitor.store.codec import event_from_dict
 from warmonitor.store.countries import find_country
-from warmonitor.store.records import EventFilter, Report, StoredEvent, independent_source_count
+from warmonitor.store.records import (
+    EventFilter,
+    PageKey,
+    Report,
+    StoredEvent,
+    independent_source_count,
+)
+from warmonitor.store.reviews import CORRECTABLE, reviewed_event
 
-# The latest review of an event decides its status.
-_STATUS_BY_ACTION = {"confirm": "confirmed", "correct": "corrected", "reject": "rejected"}
+_SENTENCE = "substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
 
-_SELECT_EVENTS = """
-SELECT e.id, e.event_json, e.updated_at,
-       substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence_text,
-       (SELECT r.action FROM reviews AS r WHERE r.event_id = e.id
-        ORDER BY r.created_at DESC, r.id DESC LIMIT 1) AS last_review
+_SELECT_EVENTS = f"""
+SELECT e.id, e.event_json, e.reviewed_json, e.review_status, e.updated_at, e.date_start,
+       {_SENTENCE} AS sentence_text
 FROM events AS e JOIN articles AS a ON a.id = e.article_id
 """
+
+# Keyset pages: the ORDER BY of each order, and the condition "after the page key" in it.
+# NULL dates sort last in "date" order (SQLite puts NULLs first in ASC, so last in DESC).
+_PAGE_ORDER = {
+    "date": "ORDER BY e.date_start DESC, e.id DESC",
+    "updated": "ORDER BY e.updated_at, e.id",
+}
+_AFTER_DATED = "(e.date_start < ? OR (e.date_start = ? AND e.id < ?) OR e.date_start IS NULL)"
+_AFTER_UNDATED = "(e.date_start IS NULL AND e.id < ?)"
+_AFTER_UPDATED = "(e.updated_at > ? OR (e.updated_at = ? AND e.id > ?))"
 
 _SELECT_REPORTS = """
 SELECT r.event_id, a.id AS article_id, a.source_id, a.url, a.outlet, a.agency, a.published,
@@ -96,6 +110,33 @@ def where_clauses(filters: EventFilter) -> tuple[list[str], list[Any]]:
     if filters.date_to is not None:
         clauses.append("COALESCE(e.date_start, e.date_end) <= ?")
         params.append(filters.date_to.isoformat())
+    if filters.admin1 is not None:
+        clauses.append("lower(e.admin1) = lower(?)")
+        params.append(filters.admin1.strip())
+    if filters.bbox is not None:
+        west, south, east, north = filters.bbox
+        clauses.append("e.latitude BETWEEN ? AND ?")
+        params += [south, north]
+        # West beyond east: the box crosses the antimeridian (170 E to 170 W).
+        if west <= east:
+            clauses.append("e.longitude BETWEEN ? AND ?")
+        else:
+            clauses.append("(e.longitude >= ? OR e.longitude <= ?)")
+        params += [west, east]
+    if filters.text is not None:
+        clauses.append(
+            f"(wm_contains({_SENTENCE}, ?) OR wm_contains(e.location, ?)"
+            " OR wm_contains(e.actor1, ?) OR wm_contains(e.actor2, ?) OR wm_contains(a.title, ?))"
+        )
+        params += [filters.text] * 5
+    if filters.updated_since is not None:
+        clauses.append("e.updated_at >= ?")
+        params.append(filters.updated_since)
+    if filters.review_status is not None:
+        clauses.append("e.review_status = ?")
+        params.append(filters.review_status)
+    if not filters.include_rejected:
+        clauses.append("e.review_status != 'rejected'")
     return clauses, params
 
 
@@ -127,6 +168,46 @@ def select_events(conn: sqlite3.Connection, filters: EventFilter) -> list[Stored
     return stored_events(conn, conn.execute(sql, params).fetchall())
 
 
+def select_event_page(
+    conn: sqlite3.Connection, filters: EventFilter, order: str, after: PageKey | None, size: int
+) -> tuple[list[StoredEvent], PageKey | None]:
+    """One keyset page of events and the key of the next page (None on the last page).
+
+    A keyset page costs the same wherever it starts, unlike OFFSET, and a client walking the
+    pages sees no event twice while events are added.
+    """
+    if order not in _PAGE_ORDER:
+        raise ValueError(f"unknown order '{order}': give one of {', '.join(_PAGE_ORDER)}")
+    if size < 1:
+        raise ValueError(f"a page holds 1 event or more, not {size}")
+    clauses, params = where_clauses(filters)
+    if after is not None:
+        if after.order != order:
+            raise ValueError("the page token was made for another order")
+        if order == "updated":
+            clauses.append(_AFTER_UPDATED)
+            params += [after.value, after.value, after.event_id]
+        elif after.value is None:
+            clauses.append(_AFTER_UNDATED)
+            params.append(after.event_id)
+        else:
+            clauses.append(_AFTER_DATED)
+            params += [after.value, after.value, after.event_id]
+    sql = _SELECT_EVENTS
+    if clauses:
+        sql += "WHERE " + " AND ".join(clauses)
+    sql += f"\n{_PAGE_ORDER[order]}\nLIMIT ?"
+    params.append(size + 1)  # one more tells whether there is a next page
+    rows = conn.execute(sql, params).fetchall()
+    next_key = None
+    if len(rows) > size:
+        rows = rows[:size]
+        last = rows[-1]
+        value = last["updated_at"] if order == "updated" else last["date_start"]
+        next_key = PageKey(order, value, last["id"])
+    return stored_events(conn, rows), next_key
+
+
 def select_event(conn: sqlite3.Connection, event_id: str) -> StoredEvent | None:
     """The event with this id, or the only one whose id starts with it (MIN_PREFIX chars+)."""
     rows = conn.execute(_SELECT_EVENTS + "WHERE e.id = ?", (event_id,)).fetchall()
@@ -155,17 +236,19 @@ def stored_events(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list
     for row in rows:
         event_reports = reports.get(row["id"], ())
         across = disagreements(tuple(f for report in event_reports for f in report.figures))
+        machine = event_from_dict(json.loads(row["event_json"]), sentence_text=row["sentence_text"])
+        reviewed = json.loads(row["reviewed_json"]) if row["reviewed_json"] else {}
         result.append(
             StoredEvent(
-                event=event_from_dict(
-                    json.loads(row["event_json"]), sentence_text=row["sentence_text"]
-                ),
+                event=reviewed_event(machine, reviewed) if reviewed else machine,
                 reports=event_reports,
                 independent_sources=independent_source_count(event_reports),
-                review_status=_STATUS_BY_ACTION.get(row["last_review"], "unreviewed"),
+                review_status=row["review_status"],
                 updated_at=row["updated_at"],
                 sentence_text=row["sentence_text"],
                 figure_ranges_across_reports=across,
+                machine_event=machine if reviewed else None,
+                reviewed_fields=tuple(name for name in CORRECTABLE if name in reviewed),
             )
         )
     return result

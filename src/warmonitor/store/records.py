@@ -32,6 +32,14 @@ class EventFilter:
     - ``place``: a piece of the location's name, admin1 or admin2, any case.
     - ``date_from``, ``date_to``: an event matches when its date range overlaps them; undated
       events never match a date filter.
+    - ``admin1``: the first-level division (province, governorate, state), exactly, any case.
+    - ``bbox``: (west, south, east, north) in degrees; west > east crosses the antimeridian.
+      Events with no coordinates never match.
+    - ``text``: a piece of the event's sentence, actors, location or article title, any case.
+    - ``updated_since``: changed (stored, reported again, reviewed) at or after this ISO 8601
+      UTC time.
+    - ``review_status``: only events with this status; ``include_rejected=False`` leaves out
+      events an analyst rejected.
     - ``limit``: at most this many events (>= 0), oldest first.
     """
 
@@ -42,6 +50,12 @@ class EventFilter:
     place: str | None = None
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+    admin1: str | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    text: str | None = None
+    updated_since: str | None = None
+    review_status: str | None = None
+    include_rejected: bool = True
     limit: int | None = None
 
 
@@ -74,6 +88,23 @@ class StoredEvent:
     # Where the claims of all its reports (independent reports merged into it) disagree on one
     # figure: the range across them, with the claimants.
     figure_ranges_across_reports: tuple[FigureRange, ...] = ()
+    # The machine's reading when an analyst corrected it (``event`` then has the reviewed
+    # values), and the fields corrected.
+    machine_event: Event | None = None
+    reviewed_fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageKey:
+    """Where a keyset page ends: the sort key of its last event, to start the next one after.
+
+    ``order`` is "date" (newest first, undated last) or "updated" (least recently changed
+    first, for clients that sync with ``updated_since``).
+    """
+
+    order: str
+    value: str | None  # the last event's date_start or updated_at
+    event_id: str
 
 
 def independent_source_count(reports: tuple[Report, ...]) -> int:

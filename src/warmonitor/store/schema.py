@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass(frozen=True)
@@ -151,6 +151,33 @@ _SOURCE_RUNS = Table(
     ),
 )
 
+# Analyst review (store/reviews.py). The machine's reading stays in event_json; an event's query
+# columns above hold the reviewed values, and reviewed_json the fields analysts corrected.
+_REVIEWED = (
+    "review_status TEXT NOT NULL DEFAULT 'unreviewed'"
+    " CHECK (review_status IN ('unreviewed', 'confirmed', 'corrected', 'rejected'))",
+    "reviewed_json TEXT",  # JSON object: every corrected field, the latest correction of each
+)
+
+# People who may use the server (store/users.py): a token is stored only as its SHA-256.
+_USERS = Table(
+    "users",
+    (
+        "name TEXT PRIMARY KEY",
+        "role TEXT NOT NULL CHECK (role IN ('viewer', 'analyst'))",
+        "token_hash TEXT NOT NULL UNIQUE",
+        "created_at TEXT NOT NULL",
+    ),
+)
+
+# Keyset pages of the API (newest first, or by last change) walk these without sorting.
+_PAGE_INDEXES = (
+    "CREATE INDEX events_page_by_date ON events (date_start, id)",
+    "CREATE INDEX events_page_by_update ON events (updated_at, id)",
+    "CREATE INDEX events_admin1 ON events (admin1)",
+    "CREATE INDEX events_latitude ON events (latitude)",
+)
+
 TABLES: tuple[Table, ...] = (
     Table(
         "articles",
@@ -229,6 +256,7 @@ TABLES: tuple[Table, ...] = (
             "event_json TEXT NOT NULL",  # the contract dict plus what it leaves out (codec.py)
             "created_at TEXT NOT NULL",
             "updated_at TEXT NOT NULL",
+            *_REVIEWED,
         ),
     ),
     Table(
@@ -318,6 +346,7 @@ TABLES: tuple[Table, ...] = (
     _FINGERPRINT_BANDS,
     _EVENT_ALIASES,
     _SOURCE_RUNS,
+    _USERS,
     Table("schema_version", ("version INTEGER NOT NULL",)),
 )
 
@@ -341,6 +370,7 @@ INDEXES: tuple[str, ...] = (
     "CREATE INDEX source_mentions_source_name ON source_mentions (source_name)",
     "CREATE INDEX reviews_event_id ON reviews (event_id, created_at)",
     *_CONTROL_INDEXES,
+    *_PAGE_INDEXES,
 )
 
 # Statements that bring a database from version N-1 to version N. Version 1 is the first schema.
@@ -358,6 +388,17 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX articles_story_id ON articles (story_id)",
         _EVENT_ALIASES.create_sql(),
         _SOURCE_RUNS.create_sql(),
+    ),
+    5: (
+        *(f"ALTER TABLE events ADD COLUMN {column}" for column in _REVIEWED),
+        # Reviews written before version 5 decide the status (the latest wins), as they did.
+        """UPDATE events SET review_status = COALESCE((
+             SELECT CASE r.action WHEN 'confirm' THEN 'confirmed' WHEN 'correct' THEN 'corrected'
+                    ELSE 'rejected' END
+             FROM reviews AS r WHERE r.event_id = events.id
+             ORDER BY r.created_at DESC, r.id DESC LIMIT 1), 'unreviewed')""",
+        _USERS.create_sql(),
+        *_PAGE_INDEXES,
     ),
 }
 

@@ -10,18 +10,29 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from warmonitor.config import LinkingConfig
 from warmonitor.dedup import Fingerprint
 from warmonitor.errors import StoreError
 from warmonitor.model import Article, Extraction
-from warmonitor.store import control, feeds, manifests, queries, stories, writer
+from warmonitor.store import (
+    control,
+    feeds,
+    listings,
+    manifests,
+    queries,
+    reviews,
+    stories,
+    users,
+    writer,
+)
 from warmonitor.store.codec import article_from_row
 from warmonitor.store.control import StoredControl
-from warmonitor.store.records import EventFilter, SaveResult, StoredEvent
+from warmonitor.store.records import EventFilter, PageKey, SaveResult, StoredEvent
 from warmonitor.store.schema import DATA_TABLES, MIGRATIONS, SCHEMA_VERSION, create_statements
 
 # How long a writer waits for another writer's transaction before giving up.
@@ -30,13 +41,15 @@ _BUSY_TIMEOUT_SECONDS = 30.0
 _MEMORY = ":memory:"
 
 
-def open_store(url: str) -> Store:
+def open_store(url: str, *, shared: bool = False) -> Store:
     """Open (creating if needed) the database at ``url``.
 
     ``url`` is a file path ("warmonitor.db", "data/x.db"), ``sqlite:///abs/path.db``, or
-    ":memory:". PostgreSQL URLs are refused until that backend exists.
+    ":memory:". PostgreSQL URLs are refused until that backend exists. A ``shared`` store may be
+    used by another thread than the one that opened it (one thread at a time: the server's
+    pool hands each store to one request).
     """
-    return Store(connect_sqlite(sqlite_target(url)), url)
+    return Store(connect_sqlite(sqlite_target(url), shared=shared), url)
 
 
 def sqlite_target(url: str) -> str:
@@ -56,11 +69,16 @@ def sqlite_target(url: str) -> str:
     return path
 
 
-def connect_sqlite(target: str) -> sqlite3.Connection:
+def connect_sqlite(target: str, *, shared: bool = False) -> sqlite3.Connection:
     if target != _MEMORY:
         _check_path(Path(target))
     try:
-        conn = sqlite3.connect(target, timeout=_BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        conn = sqlite3.connect(
+            target,
+            timeout=_BUSY_TIMEOUT_SECONDS,
+            isolation_level=None,
+            check_same_thread=not shared,
+        )
     except sqlite3.Error as exc:
         raise StoreError(f"{target}: cannot open the database ({exc})") from exc
     try:
@@ -196,6 +214,14 @@ class Store:
         row = self._conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         return article_from_row(row) if row else None
 
+    def events_of_article(self, article_id: str) -> list[str]:
+        """Ids of the events an article reported, in the order they were stored."""
+        rows = self._conn.execute(
+            "SELECT event_id FROM event_reports WHERE article_id = ? ORDER BY created_at, rowid",
+            (article_id,),
+        )
+        return [row[0] for row in rows]
+
     def query_events(self, filters: EventFilter | None = None) -> list[StoredEvent]:
         return queries.select_events(self._conn, filters or EventFilter())
 
@@ -205,6 +231,64 @@ class Store:
         Raises StoreError when the prefix is shared by several events.
         """
         return queries.select_event(self._conn, event_id.strip())
+
+    def query_page(
+        self,
+        filters: EventFilter,
+        order: str = "date",
+        after: PageKey | None = None,
+        size: int = 100,
+    ) -> tuple[list[StoredEvent], PageKey | None]:
+        """One keyset page of events, and the key that starts the next (None: no more)."""
+        return queries.select_event_page(self._conn, filters, order, after, size)
+
+    def review(
+        self,
+        event_id: str,
+        action: str,
+        user_name: str,
+        changes: Mapping[str, Any] | None = None,
+        note: str | None = None,
+    ) -> reviews.Review:
+        """Confirm, correct or reject a stored event; kept as history. ReviewError when the
+        review cannot be taken (the message names the field)."""
+        with self._writing(f"cannot save the review of event {event_id}"):
+            return reviews.write_review(
+                self._conn, event_id, action, changes, note, user_name, utc_now()
+            )
+
+    def review_history(
+        self, event_id: str | None = None, limit: int | None = None
+    ) -> list[reviews.Review]:
+        """Review history, oldest first: of one event, or of all; the latest ``limit``."""
+        return reviews.select_reviews(self._conn, event_id, limit)
+
+    def add_user(self, name: str, role: str) -> str:
+        """Add a user and return its token, which is stored only as a hash: show it once."""
+        token = users.new_token()
+        with self._writing(f"cannot add user {name}"):
+            users.insert_user(self._conn, name, role, token, utc_now())
+        return token
+
+    def remove_user(self, name: str) -> bool:
+        with self._writing(f"cannot remove user {name}"):
+            return users.delete_user(self._conn, name)
+
+    def list_users(self) -> list[users.User]:
+        return users.select_users(self._conn)
+
+    def user_by_token(self, token: str) -> users.User | None:
+        return users.select_user_by_token(self._conn, token)
+
+    def list_places(
+        self, name: str | None = None, country_code: str | None = None, limit: int = 100
+    ) -> list[listings.PlaceCount]:
+        """Places events are located at, most events first."""
+        return listings.select_places(self._conn, name, country_code, limit)
+
+    def list_actors(self, name: str | None = None, limit: int = 100) -> list[listings.ActorCount]:
+        """Actors of stored events, most events first."""
+        return listings.select_actors(self._conn, name, limit)
 
     def query_control(
         self, place: str | None = None, actors: tuple[str, ...] = ()
