@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.conftest import BACKENDS, new_store_url
 from tests.test_store_builders import (
     ISLAMIC_STATE,
     battle_event,
@@ -49,22 +50,34 @@ def iraq_with_control():
     return dataclasses.replace(extraction, control=(record,))
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    path = tmp_path_factory.mktemp("api") / "api.db"
-    with open_store(str(path)) as store:
+def seed(url: str) -> dict[str, str]:
+    """Store the invented reports and two users at ``url``; their tokens."""
+    with open_store(url) as store:
         store.save(iraq_with_control())
         store.save(syria_extraction())
-        tokens = {
+        return {
             "analyst": store.add_user("ana", "analyst"),
             "viewer": store.add_user("vic", "viewer"),
         }
-    return path, tokens
 
 
-def client_for(path: Path, **serve: int) -> TestClient:
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeded(request, tmp_path_factory) -> tuple[str, dict[str, str]]:
+    """The API's database, on SQLite and on PostgreSQL."""
+    url = new_store_url(request.param, tmp_path_factory.mktemp("api"), request)
+    return url, seed(url)
+
+
+@pytest.fixture
+def fresh(seeded, request, tmp_path: Path) -> tuple[str, dict[str, str]]:
+    """A seeded database of the same kind for a test that writes, so the others keep theirs."""
+    url = new_store_url("sqlite" if "://" not in seeded[0] else "postgresql", tmp_path, request)
+    return url, seed(url)
+
+
+def client_for(url: str, **serve: int) -> TestClient:
     config = dataclasses.replace(Config(), serve=dataclasses.replace(ServeConfig(), **serve))
-    return TestClient(create_app(config, str(path)))
+    return TestClient(create_app(config, url))
 
 
 @pytest.fixture(scope="module")
@@ -230,13 +243,10 @@ def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def test_review_flow_over_http(seeded, tmp_path: Path):
-    # A copy of the seeded database, so the other tests keep their unreviewed events.
-    path = tmp_path / "review.db"
-    path.write_bytes(seeded[0].read_bytes())
-    analyst = bearer(seeded[1]["analyst"])
+def test_review_flow_over_http(fresh):
+    analyst = bearer(fresh[1]["analyst"])
     civilians = civilians_event().id
-    with client_for(path) as client:
+    with client_for(fresh[0]) as client:
         response = client.post(
             "/api/reviews",
             json={
@@ -294,6 +304,22 @@ def test_errors_are_json(client: TestClient):
     assert json.loads(response.text)["error"]
 
 
+def test_a_server_with_closed_reads_asks_every_reader_for_a_token(seeded):
+    url, tokens = seeded
+    with client_for(url, open_reads=False) as client:
+        for path in ("/api/events", f"/api/events/{BATTLE}", "/api/places", "/api/reviews"):
+            refused = client.get(path)
+            assert refused.status_code == 401, path
+            assert "asks for a token to read" in refused.json()["error"]
+            assert client.get(path, headers=bearer(tokens["viewer"])).status_code == 200
+        assert client.get("/api/events.csv", headers=bearer("wm_forged")).status_code == 401
+        assert client.get("/health").status_code == 200
+        assert client.get("/").status_code == 200  # the page itself holds no data
+        review = {"event_id": BATTLE, "action": "confirm"}
+        viewer = client.post("/api/reviews", json=review, headers=bearer(tokens["viewer"]))
+        assert viewer.status_code == 403
+
+
 def test_rate_limit(seeded):
     with client_for(seeded[0], rate_limit_per_minute=3) as client:
         assert [client.get("/api/places").status_code for _ in range(3)] == [200] * 3
@@ -304,12 +330,10 @@ def test_rate_limit(seeded):
         assert client.get("/health").status_code == 200  # probes are never refused
 
 
-def test_a_missing_date_sorts_last(seeded, tmp_path: Path):
-    path = tmp_path / "undated.db"
-    path.write_bytes(seeded[0].read_bytes())
-    with open_store(str(path)) as store:
+def test_a_missing_date_sorts_last(fresh):
+    with open_store(fresh[0]) as store:
         store.review(BATTLE, "correct", "ana", {"date": None})
-    with client_for(path) as client:
+    with client_for(fresh[0]) as client:
         events = client.get("/api/events").json()["events"]
     assert events[-1]["event_id"] == BATTLE and events[-1]["date"] is None
     assert [e["date"]["start"] for e in events[:-1]] == sorted(

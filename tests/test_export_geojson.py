@@ -60,6 +60,7 @@ def test_properties_are_flat(stored_events: list[StoredEvent]):
         "modality": "claimed",
         "according_to": "Iraqi military",
         "geo_precision": 1,
+        "review_status": "unreviewed",
     }
     for feature in document["features"]:
         assert not any(isinstance(v, (dict, list)) for v in feature["properties"].values())

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from tests.conftest import BACKENDS, new_store_url
 from tests.test_store_builders import (
     all_extractions,
     bare_extraction,
@@ -21,9 +22,10 @@ STRIKE = "c3d4e5f6a1b2" + "2" * 52  # Idlib, Syria, 2024-02-10
 UNDATED = bare_extraction().events[0].id  # no place, no date, no actors
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory):
-    with open_store(str(tmp_path_factory.mktemp("filters") / "events.db")) as opened:
+@pytest.fixture(scope="module", params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    url = new_store_url(request.param, tmp_path_factory.mktemp("filters"), request)
+    with open_store(url) as opened:
         for extraction in all_extractions():
             opened.save(extraction)
         yield opened

@@ -73,7 +73,27 @@ def test_case_insensitive_filters_use_their_index(conn: sqlite3.Connection):
     plan = conn.execute(
         "EXPLAIN QUERY PLAN SELECT id FROM events WHERE event_type = ?", ("battles",)
     ).fetchall()
-    assert any("events_event_type" in row["detail"] for row in plan)
+    assert any("events_type_by_date" in row["detail"] for row in plan)
+
+
+@pytest.mark.parametrize(
+    ("condition", "index"),
+    [
+        ("country_code = 'SY'", "events_country_by_date"),
+        ("event_type = 'battles'", "events_type_by_date"),
+        ("latitude BETWEEN 35 AND 37", "events_page_by_date"),
+        ("1 = 1", "events_page_by_date"),
+    ],
+)
+def test_a_page_of_newest_events_is_read_off_an_index_not_sorted(conn, condition, index):
+    plan = " ".join(
+        row["detail"]
+        for row in conn.execute(
+            f"EXPLAIN QUERY PLAN SELECT id FROM events AS e WHERE {condition} "
+            "ORDER BY e.date_start DESC NULLS LAST, e.id DESC LIMIT 101"
+        )
+    )
+    assert index in plan and "TEMP B-TREE" not in plan
 
 
 def test_insert_row_refuses_names_outside_the_allowlist(conn: sqlite3.Connection):
@@ -90,8 +110,19 @@ def test_foreign_keys_are_enforced(conn: sqlite3.Connection):
         )
 
 
+def drop_schema_6(conn: sqlite3.Connection) -> None:
+    """What schema 6 changed, as it was before."""
+    for index in ("country_by_date", "type_by_date"):
+        conn.execute(f"DROP INDEX events_{index}")
+    conn.execute("DROP INDEX source_mentions_figure_id")
+    conn.execute("CREATE INDEX events_country_code ON events (country_code)")
+    conn.execute("CREATE INDEX events_event_type ON events (event_type)")
+    conn.execute("CREATE INDEX events_latitude ON events (latitude)")
+
+
 def drop_schema_5(conn: sqlite3.Connection) -> None:
-    """What schema 5 added, taken away again."""
+    """What schemas 5 and 6 added, taken away again."""
+    drop_schema_6(conn)
     conn.execute("DROP TABLE users")
     for index in ("page_by_date", "page_by_update", "admin1", "latitude"):
         conn.execute(f"DROP INDEX events_{index}")
@@ -192,3 +223,19 @@ def test_a_version_4_database_gains_review_columns_users_and_page_indexes(tmp_pa
         assert store.get_event(battle_event().id).review_status == "rejected"
         assert store.get_event(civilians_event().id).review_status == "unreviewed"
     assert {"events_page_by_date", "events_page_by_update"} <= indexes
+
+
+def test_a_version_5_database_gains_the_indexes_of_pages_by_country_and_type(tmp_path):
+    path = tmp_path / "old.db"
+    with open_store(str(path)) as store:
+        store.save(iraq_extraction())
+    old = sqlite3.connect(path)
+    with old:
+        drop_schema_6(old)
+        old.execute("UPDATE schema_version SET version = 5")
+    old.close()
+    with open_store(str(path)) as store:
+        indexes = {row[1] for row in store._conn.execute("PRAGMA index_list(events)")}
+        assert store.get_event(battle_event().id) is not None
+    assert {"events_country_by_date", "events_type_by_date"} <= indexes
+    assert "events_latitude" not in indexes and "events_country_code" not in indexes

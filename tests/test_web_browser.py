@@ -227,7 +227,8 @@ def test_review_end_to_end(page, server):
     page.locator(f"[data-event-id='{event_id}'] button").click()
     page.wait_for_selector("#article-text mark.figure")
     assert page.inner_text("#review-history") == "not reviewed yet"
-    page.fill("#review-form input[name=token]", server[1]["analyst"])
+    page.fill("#sign-in input[name=token]", server[1]["analyst"])
+    page.click("#sign-in button[type=submit]")
     page.select_option("#review-form select[name=action]", "correct")
     page.fill("#review-form input[name=killed]", "15")
     page.fill("#review-form textarea[name=note]", "the ministry's later toll")
@@ -241,7 +242,8 @@ def test_review_end_to_end(page, server):
     assert "15 killed" in page.locator(f"[data-event-id='{event_id}']").text_content()
     # A wrong token is refused with the server's message, and nothing changes.
     page.expected_problems.append("status of 401 (Unauthorized)")
-    page.fill("#review-form input[name=token]", "wm_wrong")
+    page.fill("#sign-in input[name=token]", "wm_wrong")
+    page.click("#sign-in button[type=submit]")
     page.select_option("#review-form select[name=action]", "reject")
     page.click("#review-form button[type=submit]")
     page.wait_for_function(

@@ -95,7 +95,10 @@ AllowPrivateOption = Annotated[
     ),
 ]
 DbOption = Annotated[
-    str | None, typer.Option("--db", help="Database: a SQLite path (default ./warmonitor.db).")
+    str | None,
+    typer.Option(
+        "--db", help="Database: a SQLite path (default ./warmonitor.db) or a postgresql:// URL."
+    ),
 ]
 
 
@@ -680,6 +683,7 @@ def serve(
     import uvicorn
 
     from warmonitor.api import create_app
+    from warmonitor.store.postgres import redacted
 
     config: Config = ctx.obj
     url = db or config.store.url
@@ -687,7 +691,8 @@ def serve(
         pass  # refuses a missing database with a message, before the server starts
     server_app = _guard(lambda: create_app(config, url))
     bind_host, bind_port = host or config.serve.host, port or config.serve.port
-    err.print(f"serving {escape(url)} at http://{bind_host}:{bind_port}/ (Ctrl-C stops)")
+    shown = redacted(url)  # a PostgreSQL password is never printed
+    err.print(f"serving {escape(shown)} at http://{bind_host}:{bind_port}/ (Ctrl-C stops)")
     uvicorn.run(server_app, host=bind_host, port=bind_port, log_level="warning")
 
 

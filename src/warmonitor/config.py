@@ -113,6 +113,9 @@ class ServeConfig:
     default_page_size: int = 100
     # Exports (CSV, GeoJSON, Parquet) stop at this many events, and say so in a header.
     max_export_events: int = 100_000
+    # True: whoever reaches the server may read. False: reads need a viewer's or an analyst's
+    # token too (the page asks for one); the page's own files and /health stay open.
+    open_reads: bool = True
     # Requests per minute from one client address; past it the server answers 429.
     rate_limit_per_minute: int = 1200
     # Open database connections kept for requests (SQLite readers never block the writer).

@@ -52,6 +52,7 @@ def create_app(config: Config, db_url: str) -> FastAPI:
     app.state.config = config
     app.middleware("http")(guard_middleware(RateLimiter(config.serve.rate_limit_per_minute)))
     _add_error_answers(app)
+    app.include_router(events.health_router)
     app.include_router(events.router)
     app.include_router(reviews.router)
     mount_page(app)

@@ -17,6 +17,8 @@ from collections.abc import Awaitable, Callable
 
 from fastapi import Request, Response
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPBearer
+from pydantic import BaseModel
 
 from warmonitor.store.users import User
 
@@ -34,8 +36,35 @@ SECURITY_HEADERS = {
     "Cross-Origin-Resource-Policy": "same-origin",
 }
 
+bearer = HTTPBearer(auto_error=False, description="A token from `warmonitor users add`.")
+
 _WINDOW_SECONDS = 60.0
 _UNLIMITED_PATHS = frozenset({"/health"})
+
+
+class ErrorAnswer(BaseModel):
+    """Every error: a message a person can act on, and the HTTP status again."""
+
+    error: str
+    status: int
+
+
+def _error(description: str) -> dict:
+    return {"model": ErrorAnswer, "description": description}
+
+
+# The errors any endpoint may answer, documented in the OpenAPI description.
+ERROR_RESPONSES: dict[int | str, dict] = {
+    400: _error("A parameter is wrong; the message names it."),
+    422: _error("The request does not match the schema; the message names the field."),
+    429: _error("Too many requests from this address; see Retry-After."),
+    503: _error("The database cannot answer now."),
+}
+NOT_FOUND: dict[int | str, dict] = {404: _error("Nothing has this id.")}
+WRITE_RESPONSES: dict[int | str, dict] = {
+    401: _error("No token, or an unknown one."),
+    403: _error("The token is a viewer's; writes need an analyst's."),
+}
 
 
 class ApiError(Exception):
@@ -95,6 +124,18 @@ def guard_middleware(
         return response
 
     return guard
+
+
+def require_reader(user: User | None, token_given: bool) -> User:
+    """The user a read is made as, on a server whose reads are not open; ApiError 401."""
+    if user is None:
+        message = (
+            "unknown token: ask for a new one ('warmonitor users add NAME --role viewer')"
+            if token_given
+            else "this server asks for a token to read: send 'Authorization: Bearer TOKEN'"
+        )
+        raise ApiError(401, message, {"WWW-Authenticate": "Bearer"})
+    return user
 
 
 def require_analyst(user: User | None, token_given: bool) -> User:

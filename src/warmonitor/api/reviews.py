@@ -4,19 +4,31 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi import APIRouter, Depends, Query, Response
+from fastapi.security import HTTPAuthorizationCredentials
 from pydantic import BaseModel, ConfigDict, Field
 
-from warmonitor.api.events import StoreDep, find_event, review_to_dict
-from warmonitor.api.guards import ApiError, require_analyst
+from warmonitor.api.events import (
+    ANSWER,
+    ReaderDep,
+    StoreDep,
+    answer,
+    find_event,
+    review_to_dict,
+)
+from warmonitor.api.guards import (
+    ERROR_RESPONSES,
+    NOT_FOUND,
+    WRITE_RESPONSES,
+    ApiError,
+    bearer,
+    require_analyst,
+)
 from warmonitor.export.events_json import stored_event_to_dict
 from warmonitor.store.reviews import CORRECTABLE, ReviewError
 from warmonitor.store.users import User
 
-router = APIRouter(tags=["reviews"])
-
-bearer = HTTPBearer(auto_error=False, description="A token from `warmonitor users add`.")
+router = APIRouter(tags=["reviews"], responses=ERROR_RESPONSES | NOT_FOUND)
 
 
 class ReviewIn(BaseModel):
@@ -43,10 +55,10 @@ def analyst(
     return require_analyst(user, token_given=bool(token))
 
 
-@router.post("/api/reviews", status_code=201)
+@router.post("/api/reviews", status_code=201, responses=WRITE_RESPONSES, response_model=ANSWER)
 def post_review(
     review: ReviewIn, store: StoreDep, user: Annotated[User, Depends(analyst)]
-) -> dict[str, Any]:
+) -> Response:
     """Confirm, correct or reject an event; kept as history with who and when. Answers the
     review and the event as it now reads."""
     stored = find_event(store, review.event_id)
@@ -55,17 +67,18 @@ def post_review(
     except ReviewError as exc:
         raise ApiError(422, f"{exc} (correctable: {', '.join(CORRECTABLE)})") from None
     updated = find_event(store, stored.event.id)
-    return {"review": review_to_dict(taken), "event": stored_event_to_dict(updated)}
+    return answer({"review": review_to_dict(taken), "event": stored_event_to_dict(updated)}, 201)
 
 
-@router.get("/api/reviews")
+@router.get("/api/reviews", response_model=ANSWER)
 def list_reviews(
     store: StoreDep,
+    _: ReaderDep,
     event_id: Annotated[str | None, Query(max_length=128)] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-) -> dict[str, Any]:
+) -> Response:
     """Review history, oldest first: of one event, or the latest reviews of all events."""
     if event_id is not None:
         event_id = find_event(store, event_id).event.id
     history = store.review_history(event_id, limit)
-    return {"reviews": [review_to_dict(r) for r in history]}
+    return answer({"reviews": [review_to_dict(r) for r in history]})

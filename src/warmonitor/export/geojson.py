@@ -59,5 +59,6 @@ def event_feature(stored: StoredEvent) -> dict[str, Any] | None:
             "modality": event.modality,
             "according_to": event.according_to.name if event.according_to else None,
             "geo_precision": location.precision,
+            "review_status": stored.review_status,
         },
     }

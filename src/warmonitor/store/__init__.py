@@ -1,4 +1,4 @@
-"""The database of articles and the events read from them (SQLite; PostgreSQL later).
+"""The database of articles and the events read from them (SQLite, or PostgreSQL).
 
     with open_store("warmonitor.db") as store:
         store.save(extraction)
@@ -8,9 +8,9 @@
 The store never imports spaCy: it holds what the pipeline produced, nothing more.
 """
 
+from warmonitor.store.database import Store, open_store
 from warmonitor.store.fatalities import acled_fatalities
 from warmonitor.store.records import EventFilter, Report, SaveResult, StoredEvent
-from warmonitor.store.sqlite import Store, open_store
 
 __all__ = [
     "EventFilter",

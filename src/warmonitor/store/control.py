@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from dataclasses import dataclass
 
 from warmonitor.model import ControlRecord
 from warmonitor.store.codec import control_from_dict
+from warmonitor.store.connection import Connection
 
 _SELECT_CONTROL = """
 SELECT c.record_json, c.article_id, a.url, a.outlet, a.agency, a.published,
@@ -33,7 +33,7 @@ class StoredControl:
 
 
 def select_control(
-    conn: sqlite3.Connection, place: str | None = None, actors: tuple[str, ...] = ()
+    conn: Connection, place: str | None = None, actors: tuple[str, ...] = ()
 ) -> list[StoredControl]:
     """Control records whose place or territory contains ``place``, about places where one of
     ``actors`` (a piece of a name, any case) gained, lost or holds ground; oldest first."""

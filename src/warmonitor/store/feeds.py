@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
+from warmonitor.store.connection import Connection
 from warmonitor.store.writer import insert_row
 
 
@@ -25,12 +25,12 @@ class FeedState:
 MAX_ITEM_ATTEMPTS = 3
 
 
-def select_feed_state(conn: sqlite3.Connection, url: str) -> FeedState:
+def select_feed_state(conn: Connection, url: str) -> FeedState:
     row = conn.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
     return FeedState(**dict(row)) if row else FeedState(url)
 
 
-def upsert_feed_state(conn: sqlite3.Connection, state: FeedState) -> None:
+def upsert_feed_state(conn: Connection, state: FeedState) -> None:
     conn.execute(
         "INSERT INTO feeds (url, etag, last_modified, failures, last_error, last_polled_at, "
         "next_poll_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
@@ -49,7 +49,7 @@ def upsert_feed_state(conn: sqlite3.Connection, state: FeedState) -> None:
     )
 
 
-def select_done_item_keys(conn: sqlite3.Connection, feed_url: str) -> set[str]:
+def select_done_item_keys(conn: Connection, feed_url: str) -> set[str]:
     """Items not to fetch again: stored, skipped, or failed too often."""
     rows = conn.execute(
         "SELECT item_key FROM feed_items WHERE feed_url = ? AND "
@@ -60,7 +60,7 @@ def select_done_item_keys(conn: sqlite3.Connection, feed_url: str) -> set[str]:
 
 
 def record_item(
-    conn: sqlite3.Connection,
+    conn: Connection,
     feed_url: str,
     key: str,
     link: str,
@@ -70,7 +70,7 @@ def record_item(
     now: str,
 ) -> None:
     """Remember an item's outcome; a failure again counts one more attempt."""
-    conn.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (feed_url,))
+    conn.execute("INSERT INTO feeds (url) VALUES (?) ON CONFLICT DO NOTHING", (feed_url,))
     row = {
         "feed_url": feed_url,
         "item_key": key,

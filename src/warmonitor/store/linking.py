@@ -8,25 +8,25 @@ the id the new report would have given the event is kept as an alias of it.
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from warmonitor.config import LinkingConfig
 from warmonitor.linking import same_event, window
 from warmonitor.model import Event
 from warmonitor.store.codec import event_from_dict
+from warmonitor.store.connection import Connection
 
 
-def select_linked_event(
-    conn: sqlite3.Connection, event: Event, config: LinkingConfig
-) -> str | None:
+def select_linked_event(conn: Connection, event: Event, config: LinkingConfig) -> str | None:
     """The id of the earliest stored event that ``event`` reports again, if any."""
     if event.date is None or event.date.start is None or event.location is None:
         return None  # what cannot be checked is never merged
     first_day, last_day = window(event.date, config.window_days)
+    country = event.location.country_code
     rows = conn.execute(
         "SELECT id, event_json FROM events WHERE event_type = ? AND date_start <= ? "
-        "AND date_end >= ? AND (country_code = ? OR country_code IS NULL OR ? IS NULL) "
-        "AND id NOT IN (SELECT event_id FROM event_reports WHERE article_id = ?) "
+        "AND date_end >= ? "
+        + ("AND (country_code = ? OR country_code IS NULL) " if country else "")
+        + "AND id NOT IN (SELECT event_id FROM event_reports WHERE article_id = ?) "
         # Stored order, not write times: two events written within one clock tick would be
         # ordered by id, and a run resumed after a kill would then pick another "earliest".
         "ORDER BY rowid",
@@ -34,8 +34,7 @@ def select_linked_event(
             event.event_type,
             last_day.isoformat(),
             first_day.isoformat(),
-            event.location.country_code,
-            event.location.country_code,
+            *((country,) if country else ()),
             event.article_id,
         ),
     )
@@ -46,8 +45,9 @@ def select_linked_event(
     return None
 
 
-def write_alias(conn: sqlite3.Connection, alias_id: str, event_id: str, article_id: str) -> None:
+def write_alias(conn: Connection, alias_id: str, event_id: str, article_id: str) -> None:
     conn.execute(
-        "INSERT OR IGNORE INTO event_aliases (alias_id, event_id, article_id) VALUES (?, ?, ?)",
+        "INSERT INTO event_aliases (alias_id, event_id, article_id) VALUES (?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
         (alias_id, event_id, article_id),
     )

@@ -6,8 +6,9 @@ actors an analyst is likely to want come at the top.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
+
+from warmonitor.store.connection import Connection
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class ActorCount:
 _PLACES = """
 SELECT p.place_key, p.name, p.lat, p.lon, p.country_code, p.admin1, COUNT(*) AS events
 FROM events AS e JOIN places AS p ON p.place_key = e.place_key
-WHERE (? IS NULL OR wm_contains(p.name, ?)) AND (? IS NULL OR p.country_code = ?)
+WHERE {conditions}
 GROUP BY p.place_key
 ORDER BY events DESC, p.name
 LIMIT ?
@@ -45,7 +46,7 @@ FROM (SELECT actor1 AS name FROM events WHERE actor1 IS NOT NULL
       UNION ALL
       SELECT actor2 FROM events WHERE actor2 IS NOT NULL AND actor2 != COALESCE(actor1, ''))
      AS named JOIN actors AS a ON a.name = named.name
-WHERE ? IS NULL OR wm_contains(a.name, ?)
+WHERE {conditions}
 GROUP BY a.name
 ORDER BY events DESC, a.name
 LIMIT ?
@@ -53,12 +54,20 @@ LIMIT ?
 
 
 def select_places(
-    conn: sqlite3.Connection, name: str | None, country_code: str | None, limit: int
+    conn: Connection, name: str | None, country_code: str | None, limit: int
 ) -> list[PlaceCount]:
-    rows = conn.execute(_PLACES, (name, name, country_code, country_code, limit))
-    return [PlaceCount(*row) for row in rows]
+    conditions, params = ["1 = 1"], []
+    if name is not None:
+        conditions.append("wm_contains(p.name, ?)")
+        params.append(name)
+    if country_code is not None:
+        conditions.append("p.country_code = ?")
+        params.append(country_code)
+    sql = _PLACES.format(conditions=" AND ".join(conditions))  # constant fragments only
+    return [PlaceCount(*row) for row in conn.execute(sql, (*params, limit))]
 
 
-def select_actors(conn: sqlite3.Connection, name: str | None, limit: int) -> list[ActorCount]:
-    rows = conn.execute(_ACTORS, (name, name, limit))
-    return [ActorCount(*row) for row in rows]
+def select_actors(conn: Connection, name: str | None, limit: int) -> list[ActorCount]:
+    conditions = "wm_contains(a.name, ?)" if name is not None else "1 = 1"
+    params = (name, limit) if name is not None else (limit,)
+    return [ActorCount(*row) for row in conn.execute(_ACTORS.format(conditions=conditions), params)]

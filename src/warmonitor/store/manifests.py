@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
+
+from warmonitor.store.connection import Connection
 
 
 @dataclass(frozen=True)
@@ -20,15 +21,18 @@ class SourceRun:
     finished_at: str | None = None
 
 
-def begin(conn: sqlite3.Connection, run_id: str, source: str, now: str) -> None:
+def begin(conn: Connection, run_id: str, source: str, now: str) -> None:
     conn.execute(
-        "INSERT OR REPLACE INTO source_runs (source, run_id, status, started_at) "
-        "VALUES (?, ?, 'reading', ?)",
+        "INSERT INTO source_runs (source, run_id, status, started_at) "
+        "VALUES (?, ?, 'reading', ?) ON CONFLICT (source) DO UPDATE SET "
+        "run_id = excluded.run_id, status = 'reading', started_at = excluded.started_at, "
+        "documents = 0, added = 0, failures = 0, skipped = 0, last_error = NULL, "
+        "finished_at = NULL",
         (source, run_id, now),
     )
 
 
-def finish(conn: sqlite3.Connection, run: SourceRun, now: str) -> None:
+def finish(conn: Connection, run: SourceRun, now: str) -> None:
     conn.execute(
         "UPDATE source_runs SET status = ?, documents = ?, added = ?, failures = ?, "
         "skipped = ?, last_error = ?, finished_at = ? WHERE run_id = ? AND source = ?",
@@ -46,7 +50,7 @@ def finish(conn: sqlite3.Connection, run: SourceRun, now: str) -> None:
     )
 
 
-def select_interrupted(conn: sqlite3.Connection) -> list[SourceRun]:
+def select_interrupted(conn: Connection) -> list[SourceRun]:
     """Sources a run began and never finished (call it before this run begins any)."""
     rows = conn.execute(
         "SELECT * FROM source_runs WHERE status = 'reading' ORDER BY started_at, source"
@@ -54,7 +58,7 @@ def select_interrupted(conn: sqlite3.Connection) -> list[SourceRun]:
     return [SourceRun(**dict(row)) for row in rows]
 
 
-def select_run(conn: sqlite3.Connection, run_id: str) -> list[SourceRun]:
+def select_run(conn: Connection, run_id: str) -> list[SourceRun]:
     rows = conn.execute(
         "SELECT * FROM source_runs WHERE run_id = ? ORDER BY started_at, source", (run_id,)
     )

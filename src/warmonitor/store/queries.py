@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -15,6 +14,7 @@ from warmonitor.claims import disagreements
 from warmonitor.errors import StoreError
 from warmonitor.model import Figure, Source, Span
 from warmonitor.store.codec import event_from_dict
+from warmonitor.store.connection import Connection
 from warmonitor.store.countries import find_country
 from warmonitor.store.records import (
     EventFilter,
@@ -34,9 +34,8 @@ FROM events AS e JOIN articles AS a ON a.id = e.article_id
 """
 
 # Keyset pages: the ORDER BY of each order, and the condition "after the page key" in it.
-# NULL dates sort last in "date" order (SQLite puts NULLs first in ASC, so last in DESC).
 _PAGE_ORDER = {
-    "date": "ORDER BY e.date_start DESC, e.id DESC",
+    "date": "ORDER BY e.date_start DESC NULLS LAST, e.id DESC",
     "updated": "ORDER BY e.updated_at, e.id",
 }
 _AFTER_DATED = "(e.date_start < ? OR (e.date_start = ? AND e.id < ?) OR e.date_start IS NULL)"
@@ -78,7 +77,7 @@ def contains(haystack: str | None, needle: str | None) -> bool:
     return needle.casefold() in haystack.casefold()
 
 
-def register_functions(conn: sqlite3.Connection) -> None:
+def register_functions(conn: Connection) -> None:
     conn.create_function("wm_contains", 2, contains, deterministic=True)
 
 
@@ -108,7 +107,9 @@ def where_clauses(filters: EventFilter) -> tuple[list[str], list[Any]]:
         clauses.append("COALESCE(e.date_end, e.date_start) >= ?")
         params.append(filters.date_from.isoformat())
     if filters.date_to is not None:
-        clauses.append("COALESCE(e.date_start, e.date_end) <= ?")
+        # On the bare column, so the date index finds the first event on or before the day
+        # (an event whose start is unknown is undated here).
+        clauses.append("e.date_start <= ?")
         params.append(filters.date_to.isoformat())
     if filters.admin1 is not None:
         clauses.append("lower(e.admin1) = lower(?)")
@@ -153,7 +154,7 @@ def country_code(text: str) -> str:
     )
 
 
-def select_events(conn: sqlite3.Connection, filters: EventFilter) -> list[StoredEvent]:
+def select_events(conn: Connection, filters: EventFilter) -> list[StoredEvent]:
     if filters.limit is not None and filters.limit < 0:
         raise ValueError(f"limit must be 0 or more, not {filters.limit}")
     clauses, params = where_clauses(filters)
@@ -169,7 +170,7 @@ def select_events(conn: sqlite3.Connection, filters: EventFilter) -> list[Stored
 
 
 def select_event_page(
-    conn: sqlite3.Connection, filters: EventFilter, order: str, after: PageKey | None, size: int
+    conn: Connection, filters: EventFilter, order: str, after: PageKey | None, size: int
 ) -> tuple[list[StoredEvent], PageKey | None]:
     """One keyset page of events and the key of the next page (None on the last page).
 
@@ -208,7 +209,7 @@ def select_event_page(
     return stored_events(conn, rows), next_key
 
 
-def select_event(conn: sqlite3.Connection, event_id: str) -> StoredEvent | None:
+def select_event(conn: Connection, event_id: str) -> StoredEvent | None:
     """The event with this id, or the only one whose id starts with it (MIN_PREFIX chars+)."""
     rows = conn.execute(_SELECT_EVENTS + "WHERE e.id = ?", (event_id,)).fetchall()
     if not rows:
@@ -230,7 +231,7 @@ def select_event(conn: sqlite3.Connection, event_id: str) -> StoredEvent | None:
     return found[0] if found else None
 
 
-def stored_events(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list[StoredEvent]:
+def stored_events(conn: Connection, rows: Sequence[Any]) -> list[StoredEvent]:
     reports = reports_by_event(conn, [row["id"] for row in rows])
     result = []
     for row in rows:
@@ -254,9 +255,7 @@ def stored_events(conn: sqlite3.Connection, rows: Sequence[sqlite3.Row]) -> list
     return result
 
 
-def reports_by_event(
-    conn: sqlite3.Connection, event_ids: Sequence[str]
-) -> dict[str, tuple[Report, ...]]:
+def reports_by_event(conn: Connection, event_ids: Sequence[str]) -> dict[str, tuple[Report, ...]]:
     found: dict[str, list[Report]] = {}
     figures = _figures_by_report(conn, event_ids)
     for chunk in _chunks(event_ids, _CHUNK):
@@ -278,7 +277,7 @@ def reports_by_event(
 
 
 def _figures_by_report(
-    conn: sqlite3.Connection, event_ids: Sequence[str]
+    conn: Connection, event_ids: Sequence[str]
 ) -> dict[tuple[str, str], list[Figure]]:
     found: dict[tuple[str, str], list[Figure]] = {}
     for chunk in _chunks(event_ids, _CHUNK):

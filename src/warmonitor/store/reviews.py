@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 from warmonitor.coding.taxonomy import load_taxonomy
 from warmonitor.model import FIGURE_KINDS, Actor, Event, EventDate, Figure, Place
 from warmonitor.store.codec import event_from_dict
+from warmonitor.store.connection import Connection
 from warmonitor.store.countries import country_by_iso2, find_country
 from warmonitor.store.fatalities import acled_fatalities
 from warmonitor.store.writer import event_row, write_actor, write_place
@@ -127,7 +127,7 @@ def reviewed_event(machine: Event, reviewed: Mapping[str, Any]) -> Event:
 
 
 def write_review(
-    conn: sqlite3.Connection,
+    conn: Connection,
     event_id: str,
     action: str,
     changes: Mapping[str, Any] | None,
@@ -159,9 +159,9 @@ def write_review(
         "UPDATE events SET review_status = ?, updated_at = ? WHERE id = ?",
         (STATUS_BY_ACTION[action], now, event_id),
     )
-    cursor = conn.execute(
+    (review_id,) = conn.execute(
         "INSERT INTO reviews (event_id, action, changes, note, user_name, created_at)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
         (
             event_id,
             action,
@@ -170,12 +170,12 @@ def write_review(
             user_name,
             now,
         ),
-    )
-    return Review(cursor.lastrowid or 0, event_id, action, checked, note, user_name, now)
+    ).fetchone()
+    return Review(review_id, event_id, action, checked, note, user_name, now)
 
 
 def select_reviews(
-    conn: sqlite3.Connection, event_id: str | None = None, limit: int | None = None
+    conn: Connection, event_id: str | None = None, limit: int | None = None
 ) -> list[Review]:
     """The review history, oldest first: of one event, or of all events; the latest ``limit``."""
     sql = "SELECT * FROM reviews"
@@ -202,9 +202,7 @@ def select_reviews(
     ]
 
 
-def _update_columns(
-    conn: sqlite3.Connection, event: Event, reviewed: Mapping[str, Any], now: str
-) -> None:
+def _update_columns(conn: Connection, event: Event, reviewed: Mapping[str, Any], now: str) -> None:
     for actor in (event.actor1, event.actor2):
         if actor is not None:
             write_actor(conn, actor)

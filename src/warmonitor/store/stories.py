@@ -7,16 +7,15 @@ story's first article reported.
 
 from __future__ import annotations
 
-import sqlite3
-
 from warmonitor.dedup import Fingerprint, containment, is_copy
 from warmonitor.model import Article
 from warmonitor.store.codec import article_to_row
+from warmonitor.store.connection import Connection
 from warmonitor.store.records import SaveResult
 from warmonitor.store.writer import insert_row
 
 
-def select_story(conn: sqlite3.Connection, fingerprint: Fingerprint) -> str | None:
+def select_story(conn: Connection, fingerprint: Fingerprint) -> str | None:
     """The story id of the stored article most like this fingerprint, if it is a copy."""
     placeholders = ", ".join("?" for _ in fingerprint.bands)
     rows = conn.execute(
@@ -37,7 +36,7 @@ def select_story(conn: sqlite3.Connection, fingerprint: Fingerprint) -> str | No
     return min(copies, key=lambda pair: (-pair[0], pair[1]))[1]
 
 
-def write_fingerprint(conn: sqlite3.Connection, article_id: str, fingerprint: Fingerprint) -> None:
+def write_fingerprint(conn: Connection, article_id: str, fingerprint: Fingerprint) -> None:
     row = {
         "article_id": article_id,
         "signature": fingerprint.signature,
@@ -49,7 +48,7 @@ def write_fingerprint(conn: sqlite3.Connection, article_id: str, fingerprint: Fi
 
 
 def write_copy(
-    conn: sqlite3.Connection, article: Article, story_id: str, fingerprint: Fingerprint, now: str
+    conn: Connection, article: Article, story_id: str, fingerprint: Fingerprint, now: str
 ) -> SaveResult:
     """Store ``article`` as a copy of ``story_id``: a report of each of the story's events."""
     row = article_to_row(article, now) | {"story_id": story_id}
@@ -57,8 +56,9 @@ def write_copy(
         return SaveResult(False, 0, 0)
     write_fingerprint(conn, article.id, fingerprint)
     conn.execute(
-        "INSERT OR IGNORE INTO event_reports (event_id, article_id, created_at) "
-        "SELECT DISTINCT event_id, ?, ? FROM event_reports WHERE article_id = ?",
+        "INSERT INTO event_reports (event_id, article_id, created_at) "
+        "SELECT DISTINCT event_id, ?, ? FROM event_reports WHERE article_id = ? "
+        "ON CONFLICT DO NOTHING",
         (article.id, now, story_id),
     )
     conn.execute(

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-import sqlite3
 from dataclasses import dataclass
+
+from warmonitor.store.connection import Connection
 
 ROLES = ("viewer", "analyst")
 
@@ -37,7 +38,7 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def insert_user(conn: sqlite3.Connection, name: str, role: str, token: str, now: str) -> None:
+def insert_user(conn: Connection, name: str, role: str, token: str, now: str) -> None:
     """Add a user; raises ValueError for a bad name or role, or a name already taken."""
     name = name.strip()
     if not name or len(name) > 100 or any(not ch.isprintable() for ch in name):
@@ -52,17 +53,17 @@ def insert_user(conn: sqlite3.Connection, name: str, role: str, token: str, now:
     )
 
 
-def delete_user(conn: sqlite3.Connection, name: str) -> bool:
+def delete_user(conn: Connection, name: str) -> bool:
     return conn.execute("DELETE FROM users WHERE name = ?", (name,)).rowcount == 1
 
 
-def select_user_by_token(conn: sqlite3.Connection, token: str) -> User | None:
+def select_user_by_token(conn: Connection, token: str) -> User | None:
     row = conn.execute(
         "SELECT name, role, created_at FROM users WHERE token_hash = ?", (token_hash(token),)
     ).fetchone()
     return User(row["name"], row["role"], row["created_at"]) if row else None
 
 
-def select_users(conn: sqlite3.Connection) -> list[User]:
+def select_users(conn: Connection) -> list[User]:
     rows = conn.execute("SELECT name, role, created_at FROM users ORDER BY name")
     return [User(row["name"], row["role"], row["created_at"]) for row in rows]

@@ -9,13 +9,13 @@ extraction twice writes nothing the second time.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Mapping
 from typing import Any
 
 from warmonitor.config import LinkingConfig
 from warmonitor.model import Actor, ControlRecord, Event, Extraction, Figure, Place, Source, Span
 from warmonitor.store.codec import article_to_row, control_to_record, event_to_record
+from warmonitor.store.connection import Connection
 from warmonitor.store.fatalities import acled_fatalities
 from warmonitor.store.linking import select_linked_event, write_alias
 from warmonitor.store.records import SaveResult
@@ -23,7 +23,7 @@ from warmonitor.store.schema import COLUMNS
 
 
 def write_extraction(
-    conn: sqlite3.Connection,
+    conn: Connection,
     extraction: Extraction,
     now: str,
     linking: LinkingConfig | None = None,
@@ -65,9 +65,7 @@ def write_extraction(
     )
 
 
-def merge_event(
-    conn: sqlite3.Connection, article_id: str, event: Event, into: str, now: str
-) -> int:
+def merge_event(conn: Connection, article_id: str, event: Event, into: str, now: str) -> int:
     """Record ``event`` as one more report of the stored event ``into``; figures written."""
     write_alias(conn, event.id, into, article_id)
     write_report(conn, into, article_id, now)
@@ -79,8 +77,8 @@ def merge_event(
     return len(event.figures)
 
 
-def insert_row(conn: sqlite3.Connection, table: str, row: Mapping[str, Any]) -> int:
-    """INSERT OR IGNORE one row; the number of rows written (0 when the key was there).
+def insert_row(conn: Connection, table: str, row: Mapping[str, Any]) -> int:
+    """Insert one row unless its key is there; the number of rows written (0 or 1).
 
     Table and column names are checked against the schema, so only values are ever bound from
     data and no name in the SQL can come from outside.
@@ -90,17 +88,22 @@ def insert_row(conn: sqlite3.Connection, table: str, row: Mapping[str, Any]) -> 
         raise ValueError(f"not a column of {table!r}: {sorted(set(row) - (allowed or set()))}")
     columns = ", ".join(row)
     placeholders = ", ".join("?" for _ in row)
-    sql = f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({placeholders})"
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) ON CONFLICT DO NOTHING"
     return conn.execute(sql, tuple(row.values())).rowcount
 
 
-def insert_row_id(conn: sqlite3.Connection, table: str, row: Mapping[str, Any]) -> int:
-    """Insert a row into a table with an INTEGER PRIMARY KEY and return the new id."""
-    insert_row(conn, table, row)
-    return conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+def insert_row_id(conn: Connection, table: str, row: Mapping[str, Any]) -> int:
+    """Insert a row into a table whose key is a generated ``id``, and return the new id."""
+    allowed = COLUMNS.get(table)
+    if allowed is None or "id" not in allowed or not set(row) <= allowed:
+        raise ValueError(f"not a column of {table!r}: {sorted(set(row) - (allowed or set()))}")
+    columns = ", ".join(row)
+    placeholders = ", ".join("?" for _ in row)
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING id"
+    return conn.execute(sql, tuple(row.values())).fetchone()[0]
 
 
-def write_event(conn: sqlite3.Connection, event: Event, now: str) -> bool:
+def write_event(conn: Connection, event: Event, now: str) -> bool:
     """The event's own row (and the actors and place it points to); True when it was new."""
     for actor in (event.actor1, event.actor2):
         if actor is not None:
@@ -145,7 +148,7 @@ def event_row(event: Event, place_key: str | None, now: str) -> dict[str, Any]:
     }
 
 
-def write_event_details(conn: sqlite3.Connection, article_id: str, event: Event) -> int:
+def write_event_details(conn: Connection, article_id: str, event: Event) -> int:
     """Actor roles, figures and claim mentions of a new event; the number of figures written."""
     for role, actor in ((1, event.actor1), (2, event.actor2)):
         if actor is not None:
@@ -161,7 +164,7 @@ def write_event_details(conn: sqlite3.Connection, article_id: str, event: Event)
     return len(event.figures)
 
 
-def write_report(conn: sqlite3.Connection, event_id: str, article_id: str, now: str) -> None:
+def write_report(conn: Connection, event_id: str, article_id: str, now: str) -> None:
     """Record that an article reported the event; a new report makes the event updated."""
     row = {"event_id": event_id, "article_id": article_id, "created_at": now}
     if insert_row(conn, "event_reports", row) == 1:
@@ -171,7 +174,7 @@ def write_report(conn: sqlite3.Connection, event_id: str, article_id: str, now: 
         )
 
 
-def write_actor(conn: sqlite3.Connection, actor: Actor) -> None:
+def write_actor(conn: Connection, actor: Actor) -> None:
     row = {
         "name": actor.name,
         "type": actor.type,
@@ -189,7 +192,7 @@ def place_key(place: Place) -> str:
     return f"name:{place.name}|{place.country_code or ''}"
 
 
-def write_place(conn: sqlite3.Connection, place: Place) -> str:
+def write_place(conn: Connection, place: Place) -> str:
     key = place_key(place)
     row = {
         "place_key": key,
@@ -206,7 +209,7 @@ def write_place(conn: sqlite3.Connection, place: Place) -> str:
     return key
 
 
-def write_place_mention(conn: sqlite3.Connection, article_id: str, place: Place) -> None:
+def write_place_mention(conn: Connection, article_id: str, place: Place) -> None:
     row = {
         "article_id": article_id,
         "place_key": write_place(conn, place),
@@ -218,9 +221,7 @@ def write_place_mention(conn: sqlite3.Connection, article_id: str, place: Place)
     insert_row(conn, "place_mentions", row)
 
 
-def write_figure(
-    conn: sqlite3.Connection, article_id: str, event_id: str | None, figure: Figure
-) -> int:
+def write_figure(conn: Connection, article_id: str, event_id: str | None, figure: Figure) -> int:
     claimant = figure.according_to
     if claimant is not None:
         write_source(conn, claimant)
@@ -243,9 +244,7 @@ def write_figure(
     return figure_id
 
 
-def write_control(
-    conn: sqlite3.Connection, article_id: str, record: ControlRecord, now: str
-) -> None:
+def write_control(conn: Connection, article_id: str, record: ControlRecord, now: str) -> None:
     """One control record; its place and claimant go to their own tables first."""
     place, date, claimant = record.place, record.date, record.according_to
     if claimant is not None:
@@ -278,12 +277,12 @@ def write_control(
     insert_row(conn, "control", row)
 
 
-def write_source(conn: sqlite3.Connection, source: Source) -> None:
+def write_source(conn: Connection, source: Source) -> None:
     insert_row(conn, "sources", {"name": source.name, "type": source.type})
 
 
 def write_source_mention(
-    conn: sqlite3.Connection,
+    conn: Connection,
     source: Source,
     article_id: str,
     event_id: str | None,

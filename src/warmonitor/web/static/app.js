@@ -352,11 +352,8 @@
     return changes;
   }
 
-  reviewForm.elements.token.value = sessionStorage.getItem(TOKEN_KEY) || "";
   reviewForm.addEventListener("submit", async (submitted) => {
     submitted.preventDefault();
-    const token = reviewForm.elements.token.value.trim();
-    sessionStorage.setItem(TOKEN_KEY, token);
     const action = reviewForm.elements.action.value;
     const body = { event_id: shownEventId, action };
     if (action === "correct") body.changes = corrections(reviewForm);
@@ -367,7 +364,7 @@
     try {
       const response = await fetch("/api/reviews", {
         method: "POST",
-        headers: { "Content-Type": "application/json", "Authorization": `Bearer ${token}` },
+        headers: { "Content-Type": "application/json", ...authorization() },
         body: JSON.stringify(body),
       });
       const answer = await response.json();
@@ -386,10 +383,20 @@
 
   // -- helpers ---------------------------------------------------------------------------
 
+  // The token signed in with (for reviews, and for reads on a server that asks for one) lives
+  // in this tab's session storage only.
+  function authorization() {
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    return token ? { Authorization: `Bearer ${token}` } : {};
+  }
+
   async function getJSON(url) {
-    const response = await fetch(url, { headers: { Accept: "application/json" } });
+    const response = await fetch(url, { headers: { Accept: "application/json", ...authorization() } });
     const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error(body.error || `error ${response.status}`);
+    if (!response.ok) {
+      const hint = response.status === 401 ? " Sign in with your token above." : "";
+      throw new Error((body.error || `error ${response.status}`) + hint);
+    }
     return body;
   }
 
@@ -410,6 +417,13 @@
     statusLine.textContent = message;
   }
 
+  const signIn = $("sign-in");
+  signIn.elements.token.value = sessionStorage.getItem(TOKEN_KEY) || "";
+  signIn.addEventListener("submit", (submitted) => {
+    submitted.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, signIn.elements.token.value.trim());
+    reload();
+  });
   filtersForm.addEventListener("submit", (submitted) => {
     submitted.preventDefault();
     reload();
