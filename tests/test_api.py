@@ -108,6 +108,7 @@ def test_openapi_lists_every_endpoint_and_no_cdn_docs(client: TestClient):
         "/api/places",
         "/api/actors",
         "/api/control",
+        "/api/timeline",
         "/api/reviews",
         "/health",
     ):
@@ -224,6 +225,25 @@ def test_exports(client: TestClient):
     table = pq.read_table(io.BytesIO(client.get("/api/events.parquet").content))
     assert table.num_rows == 3 and table.column_names == list(COLUMNS)
     assert str(table.schema.field("fatalities").type) == "int64"
+
+
+def test_timeline_counts_events_and_fatalities_per_day(client: TestClient):
+    days = client.get("/api/timeline").json()["days"]
+    assert [d["day"] for d in days] == sorted(d["day"] for d in days)
+    events = client.get("/api/events", params={"limit": 5}).json()["events"]
+    dated = [e for e in events if e["date"] and e["date"]["start"]]
+    assert sum(d["events"] for d in days) == len(dated)
+    battle = next(d for d in days if d["day"] == "2024-03-04")
+    assert battle == {"day": "2024-03-04", "events": 1, "fatalities": 12}
+    iraq = client.get("/api/timeline", params={"country": "Iraq", "q": "army post"}).json()
+    assert sum(d["events"] for d in iraq["days"]) == 2
+
+
+def test_exports_take_a_limit_newest_first(client: TestClient):
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/events.csv?limit=1").text)))
+    newest = client.get("/api/events", params={"limit": 1}).json()["events"][0]
+    assert [row["warmonitor_event_id"] for row in rows] == [newest["event_id"]]
+    assert client.get("/api/events.geojson", params={"limit": 0}).status_code == 422
 
 
 def test_writes_need_an_analyst_token(client: TestClient, seeded):

@@ -76,6 +76,16 @@ def test_case_insensitive_filters_use_their_index(conn: sqlite3.Connection):
     assert any("events_type_by_date" in row["detail"] for row in plan)
 
 
+def test_the_timeline_is_counted_off_one_index(conn):
+    sql = (
+        "EXPLAIN QUERY PLAN SELECT e.date_start, COUNT(*), SUM(e.fatalities) FROM events AS e "
+        "WHERE e.review_status != 'rejected' AND e.latitude BETWEEN 1 AND 2 "
+        "AND e.date_start IS NOT NULL GROUP BY e.date_start ORDER BY e.date_start"
+    )
+    plan = " ".join(row["detail"] for row in conn.execute(sql))
+    assert "COVERING INDEX events_timeline" in plan and "TEMP B-TREE" not in plan
+
+
 @pytest.mark.parametrize(
     ("condition", "index"),
     [
@@ -112,7 +122,7 @@ def test_foreign_keys_are_enforced(conn: sqlite3.Connection):
 
 def drop_schema_6(conn: sqlite3.Connection) -> None:
     """What schema 6 changed, as it was before."""
-    for index in ("country_by_date", "type_by_date"):
+    for index in ("country_by_date", "type_by_date", "timeline"):
         conn.execute(f"DROP INDEX events_{index}")
     conn.execute("DROP INDEX source_mentions_figure_id")
     conn.execute("CREATE INDEX events_country_code ON events (country_code)")

@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import json
+import math
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
@@ -179,15 +180,27 @@ def list_events(
     )
 
 
+@router.get("/api/timeline", tags=["events"], response_model=ANSWER)
+def timeline(store: StoreDep, filters: FilterDep) -> Response:
+    """How many matching events (and fatalities) start on each day, oldest day first."""
+    days = store.timeline(filters)
+    return answer({"days": [{"day": d, "events": n, "fatalities": f} for d, n, f in days]})
+
+
+ExportLimit = Annotated[
+    int | None, Query(ge=1, description="At most this many events (newest first).")
+]
+
+
 @router.get("/api/events.csv", tags=["exports"], response_class=Response)
-def export_csv(request: Request, filters: FilterDep) -> Response:
-    """Every matching event as CSV with ACLED's column names (capped; see X-Truncated)."""
+def export_csv(request: Request, filters: FilterDep, limit: ExportLimit = None) -> Response:
+    """Every matching event as CSV with ACLED's column names, newest first (capped)."""
 
     def lines() -> Iterator[str]:
         out = io.StringIO()
         writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
-        for stored in _all_events(request, filters):
+        for stored in _all_events(request, filters, limit):
             writer.writerow(acled_row(stored))
             if out.tell() > 64_000:
                 yield _drain(out)
@@ -197,13 +210,13 @@ def export_csv(request: Request, filters: FilterDep) -> Response:
 
 
 @router.get("/api/events.geojson", tags=["exports"], response_class=Response)
-def export_geojson(request: Request, filters: FilterDep) -> Response:
+def export_geojson(request: Request, filters: FilterDep, limit: ExportLimit = None) -> Response:
     """Every matching event with coordinates as a GeoJSON FeatureCollection (capped)."""
 
     def parts() -> Iterator[str]:
         yield '{"type": "FeatureCollection", "features": ['
         first = True
-        for stored in _all_events(request, filters):
+        for stored in _all_events(request, filters, limit):
             feature = event_feature(stored)
             if feature is not None:
                 yield ("\n" if first else ",\n") + json.dumps(feature, ensure_ascii=False)
@@ -214,10 +227,10 @@ def export_geojson(request: Request, filters: FilterDep) -> Response:
 
 
 @router.get("/api/events.parquet", tags=["exports"], response_class=Response)
-def export_parquet(request: Request, filters: FilterDep) -> Response:
+def export_parquet(request: Request, filters: FilterDep, limit: ExportLimit = None) -> Response:
     """Every matching event as Parquet, the CSV's columns typed (capped)."""
     out = io.BytesIO()
-    write_events_parquet(_all_events(request, filters), out)
+    write_events_parquet(_all_events(request, filters, limit), out)
     return Response(
         out.getvalue(),
         media_type="application/vnd.apache.parquet",
@@ -328,10 +341,10 @@ def find_event(store: Store, event_id: str):
     return stored
 
 
-def _all_events(request: Request, filters: EventFilter):
-    """The matching events, page by page on a store of its own (a streamed answer outlives the
-    request's), up to the export cap."""
-    cap = request.app.state.config.serve.max_export_events
+def _all_events(request: Request, filters: EventFilter, limit: int | None):
+    """The matching events, newest first, page by page on a store of its own (a streamed answer
+    outlives the request's), up to ``limit`` and the export cap."""
+    cap = min(limit or math.inf, request.app.state.config.serve.max_export_events)
     sent = 0
     with request.app.state.pool.store() as store:
         key = None

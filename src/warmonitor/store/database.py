@@ -137,6 +137,10 @@ class Store:
         """One keyset page of events, and the key that starts the next (None: no more)."""
         return queries.select_event_page(self._conn, filters, order, after, size)
 
+    def timeline(self, filters: EventFilter) -> list[tuple[str, int, int]]:
+        """(day, events, fatalities) per day that matching events start on, oldest first."""
+        return queries.select_timeline(self._conn, filters)
+
     def review(
         self,
         event_id: str,

@@ -209,6 +209,20 @@ def select_event_page(
     return stored_events(conn, rows), next_key
 
 
+def select_timeline(conn: Connection, filters: EventFilter) -> list[tuple[str, int, int]]:
+    """(day, events, fatalities) for each day a matching event starts on, oldest first."""
+    clauses, params = where_clauses(filters)
+    clauses.append("e.date_start IS NOT NULL")
+    # The article is joined only for a text filter: the counts otherwise come off the events
+    # table (and its date index) alone.
+    joined = "JOIN articles AS a ON a.id = e.article_id " if filters.text is not None else ""
+    sql = (
+        f"SELECT e.date_start, COUNT(*), SUM(e.fatalities) FROM events AS e {joined}"
+        f"WHERE {' AND '.join(clauses)} GROUP BY e.date_start ORDER BY e.date_start"
+    )
+    return [(row[0], row[1], row[2] or 0) for row in conn.execute(sql, params)]
+
+
 def select_event(conn: Connection, event_id: str) -> StoredEvent | None:
     """The event with this id, or the only one whose id starts with it (MIN_PREFIX chars+)."""
     rows = conn.execute(_SELECT_EVENTS + "WHERE e.id = ?", (event_id,)).fetchall()

@@ -14,6 +14,9 @@
     "Strategic developments": "#707b7c",
   };
   const LIST_PAGE = 50;
+  // The map shows at most this many events, the newest: a browser draws a few thousand
+  // markers well, not a million. The timeline counts every matching event on the server.
+  const MAP_LIMIT = 5000;
   const TOKEN_KEY = "warmonitor-token";
 
   const $ = (id) => document.getElementById(id);
@@ -89,14 +92,10 @@
 
   // -- the timeline ----------------------------------------------------------------------
 
-  function drawTimeline(features) {
+  function drawTimeline(counts) {
     const svg = $("timeline");
     svg.replaceChildren();
-    const perDay = new Map();
-    for (const feature of features) {
-      const day = feature.properties.event_date;
-      if (day) perDay.set(day, (perDay.get(day) || 0) + 1);
-    }
+    const perDay = new Map(counts.map((row) => [row.day, row.events]));
     const days = [...perDay.keys()].sort();
     if (!days.length) return;
     const first = Date.parse(days[0]);
@@ -189,12 +188,18 @@
     const params = currentFilters();
     say("Loading…");
     try {
-      const collection = await getJSON("/api/events.geojson?" + params);
+      const mapped = new URLSearchParams(params);
+      mapped.set("limit", MAP_LIMIT);
+      const [collection, timeline] = await Promise.all([
+        getJSON("/api/events.geojson?" + mapped),
+        getJSON("/api/timeline?" + params),
+      ]);
       drawMarkers(collection.features);
-      drawTimeline(collection.features);
+      drawTimeline(timeline.days);
       const listed = await loadList(params, false);
       const more = nextPage ? "+" : "";
-      say(`${collection.features.length} events on the map; ${listed}${more} listed.`);
+      const capped = collection.features.length >= MAP_LIMIT ? " (the newest; narrow the filters for others)" : "";
+      say(`${collection.features.length} events on the map${capped}; ${listed}${more} listed.`);
     } catch (error) {
       say(String(error.message || error));
     }
