@@ -58,6 +58,11 @@ def test_reports(lines: list[dict]):
             "agency": "Wirenews",
             "story_id": article.id,  # the first of its story
             "figures": [figure_to_dict(f) for f in battle_event().figures],
+            "sentence": {
+                "start": battle_event().sentence.start,
+                "end": battle_event().sentence.end,
+                "text": battle_event().sentence.text,
+            },
         }
     ]
 

@@ -120,8 +120,16 @@ def test_foreign_keys_are_enforced(conn: sqlite3.Connection):
         )
 
 
+def drop_schema_7(conn: sqlite3.Connection) -> None:
+    """What schema 7 added, taken away again."""
+    conn.execute("DROP INDEX event_aliases_event_id")
+    conn.execute("ALTER TABLE event_aliases DROP COLUMN sentence_start")
+    conn.execute("ALTER TABLE event_aliases DROP COLUMN sentence_end")
+
+
 def drop_schema_6(conn: sqlite3.Connection) -> None:
-    """What schema 6 changed, as it was before."""
+    """What schemas 6 and 7 changed, as it was before."""
+    drop_schema_7(conn)
     for index in ("country_by_date", "type_by_date", "timeline"):
         conn.execute(f"DROP INDEX events_{index}")
     conn.execute("DROP INDEX source_mentions_figure_id")
@@ -249,3 +257,22 @@ def test_a_version_5_database_gains_the_indexes_of_pages_by_country_and_type(tmp
         assert store.get_event(battle_event().id) is not None
     assert {"events_country_by_date", "events_type_by_date"} <= indexes
     assert "events_latitude" not in indexes and "events_country_code" not in indexes
+
+
+def test_a_version_6_database_keeps_its_aliases_and_gains_their_sentence(tmp_path):
+    path = tmp_path / "old.db"
+    with open_store(str(path)) as store:
+        store.save(iraq_extraction())
+    old = sqlite3.connect(path)
+    with old:
+        drop_schema_7(old)
+        old.execute(
+            "INSERT INTO event_aliases (alias_id, event_id, article_id) VALUES (?, ?, ?)",
+            ("e" * 64, battle_event().id, iraq_extraction().article.id),
+        )
+        old.execute("UPDATE schema_version SET version = 6")
+    old.close()
+    with open_store(str(path)) as store:
+        (alias,) = [tuple(row) for row in store._conn.execute("SELECT * FROM event_aliases")]
+        assert store.get_event("e" * 64).event.id == battle_event().id
+    assert alias[3:] == (None, None)  # written before sentences were kept

@@ -22,6 +22,7 @@ from tests.test_store_builders import (
     iraq_extraction,
     syria_extraction,
 )
+from warmonitor.config import LinkingConfig
 from warmonitor.errors import StoreError
 from warmonitor.model import Extraction, Span
 from warmonitor.store import EventFilter, SaveResult, Store, open_store
@@ -340,6 +341,26 @@ def test_event_reported_by_another_article_gains_a_report(store: Store):
     store.save(own)
     assert store.get_event(battle_event().id).independent_sources == 2
     assert store.counts()["events"] == 2
+
+
+def test_a_merged_report_keeps_the_sentence_it_told_the_event_in(store: Store):
+    store.save(iraq_extraction())
+    # An independent report of the same attack, with its own wording around it: its event is
+    # merged into the stored one, and its report points at its own sentence.
+    text = "Own reporting, with more to say first. " + IRAQ_TEXT.replace("Wirenews", "Own Wire")
+    told = replace(battle_event(text), id="f" * 64)
+    other = replace(
+        iraq_extraction(),
+        article=iraq_article(id=article_id(text), text=text, agency="Own Wire", outlet="Own"),
+        events=(told,),
+        places=(),
+        figures=(),
+    )
+    assert store.save(other, linking=LinkingConfig()).events_merged == 1
+    first, second = store.get_event(battle_event().id).reports
+    assert first.sentence == battle_event().sentence
+    assert second.sentence == told.sentence and second.sentence.start > first.sentence.start
+    assert text[second.sentence.start : second.sentence.end] == second.sentence.text
 
 
 def test_new_report_bumps_updated_at(store: Store, monkeypatch: pytest.MonkeyPatch):

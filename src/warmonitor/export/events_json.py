@@ -78,6 +78,13 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "published": report.published.isoformat() if report.published else None,
         "agency": report.agency,
         "story_id": report.story_id,  # copies of one story share it
-        # Offsets into this report's article; a copy gives no figures of its own.
+        # Offsets into this report's article; a copy gives no figures and no sentence of its own.
         "figures": [figure_to_dict(figure) for figure in report.figures],
+        "sentence": None
+        if report.sentence is None
+        else {
+            "start": report.sentence.start,
+            "end": report.sentence.end,
+            "text": report.sentence.text,
+        },
     }

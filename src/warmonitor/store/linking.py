@@ -45,9 +45,10 @@ def select_linked_event(conn: Connection, event: Event, config: LinkingConfig) -
     return None
 
 
-def write_alias(conn: Connection, alias_id: str, event_id: str, article_id: str) -> None:
+def write_alias(conn: Connection, alias: Event, event_id: str) -> None:
+    """Record that ``alias`` (as its report told it) is the stored event ``event_id``."""
     conn.execute(
-        "INSERT INTO event_aliases (alias_id, event_id, article_id) VALUES (?, ?, ?) "
-        "ON CONFLICT DO NOTHING",
-        (alias_id, event_id, article_id),
+        "INSERT INTO event_aliases (alias_id, event_id, article_id, sentence_start, sentence_end)"
+        " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        (alias.id, event_id, alias.article_id, alias.sentence.start, alias.sentence.end),
     )

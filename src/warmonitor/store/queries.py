@@ -42,12 +42,27 @@ _AFTER_DATED = "(e.date_start < ? OR (e.date_start = ? AND e.id < ?) OR e.date_s
 _AFTER_UNDATED = "(e.date_start IS NULL AND e.id < ?)"
 _AFTER_UPDATED = "(e.updated_at > ? OR (e.updated_at = ? AND e.id > ?))"
 
+# Each report with the sentence it told the event in: the event's own for the article it was
+# read from, the alias's for an independent report merged into it, none for a copy of a story
+# (copies are not read again).
 _SELECT_REPORTS = """
-SELECT r.event_id, a.id AS article_id, a.source_id, a.url, a.outlet, a.agency, a.published,
-       a.story_id
-FROM event_reports AS r JOIN articles AS a ON a.id = r.article_id
-WHERE r.event_id IN ({placeholders})
-ORDER BY r.created_at, r.rowid
+SELECT s.event_id, a.id AS article_id, a.source_id, a.url, a.outlet, a.agency, a.published,
+       a.story_id, s.sentence_start, s.sentence_end,
+       substr(a.text, s.sentence_start + 1, s.sentence_end - s.sentence_start) AS sentence_text
+FROM (
+  SELECT r.event_id, r.article_id, r.created_at, r.rowid AS stored_order,
+         CASE WHEN r.article_id = e.article_id THEN e.sentence_start ELSE
+           (SELECT x.sentence_start FROM event_aliases AS x
+            WHERE x.event_id = r.event_id AND x.article_id = r.article_id
+            ORDER BY x.alias_id LIMIT 1) END AS sentence_start,
+         CASE WHEN r.article_id = e.article_id THEN e.sentence_end ELSE
+           (SELECT x.sentence_end FROM event_aliases AS x
+            WHERE x.event_id = r.event_id AND x.article_id = r.article_id
+            ORDER BY x.alias_id LIMIT 1) END AS sentence_end
+  FROM event_reports AS r JOIN events AS e ON e.id = r.event_id
+  WHERE r.event_id IN ({placeholders})
+) AS s JOIN articles AS a ON a.id = s.article_id
+ORDER BY s.created_at, s.stored_order
 """
 
 _SELECT_REPORT_FIGURES = """
@@ -285,6 +300,9 @@ def reports_by_event(conn: Connection, event_ids: Sequence[str]) -> dict[str, tu
                     agency=row["agency"],
                     story_id=row["story_id"],
                     figures=tuple(figures.get((row["event_id"], row["article_id"]), ())),
+                    sentence=_span(
+                        row["sentence_start"], row["sentence_end"], row["sentence_text"]
+                    ),
                 )
             )
     return {event_id: tuple(reports) for event_id, reports in found.items()}

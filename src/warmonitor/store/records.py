@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from warmonitor.model import Event, Figure, FigureRange
+from warmonitor.model import Event, Figure, FigureRange, Span
 
 REVIEW_STATUSES = ("unreviewed", "confirmed", "corrected", "rejected")
 
@@ -73,6 +73,8 @@ class Report:
     # The figures this report gives the event, each with its claimant; offsets point into this
     # report's article. A copy of a story gives none of its own (it was not read again).
     figures: tuple[Figure, ...] = ()
+    # The sentence of this report's article that told the event (None for a copy).
+    sentence: Span | None = None
 
 
 @dataclass(frozen=True)

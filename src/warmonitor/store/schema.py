@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 @dataclass(frozen=True)
@@ -122,13 +122,15 @@ _FINGERPRINT_BANDS = Table(
 )
 
 # Events that independent reports told again (linking.py): the id each later report would
-# have given the event, and the event it was merged into.
+# have given the event, the event it was merged into, and the sentence the report told it in.
+_ALIAS_SENTENCE = ("sentence_start INTEGER", "sentence_end INTEGER")
 _EVENT_ALIASES = Table(
     "event_aliases",
     (
         "alias_id TEXT PRIMARY KEY",
         "event_id TEXT NOT NULL REFERENCES events(id)",
         "article_id TEXT NOT NULL REFERENCES articles(id)",
+        *_ALIAS_SENTENCE,
     ),
 )
 
@@ -382,6 +384,7 @@ INDEXES: tuple[str, ...] = (
     *_FILTER_BY_DATE_INDEXES,
     # A report's figures are read with their claimants, one lookup per figure.
     "CREATE INDEX source_mentions_figure_id ON source_mentions (figure_id)",
+    "CREATE INDEX event_aliases_event_id ON event_aliases (event_id, article_id)",
 )
 
 # Statements that bring a database from version N-1 to version N. Version 1 is the first schema.
@@ -397,7 +400,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         _FINGERPRINTS.create_sql(),
         _FINGERPRINT_BANDS.create_sql(),
         "CREATE INDEX articles_story_id ON articles (story_id)",
-        _EVENT_ALIASES.create_sql(),
+        # The table as version 4 made it; version 7 adds its sentence.
+        Table(_EVENT_ALIASES.name, _EVENT_ALIASES.columns[:3]).create_sql(),
         _SOURCE_RUNS.create_sql(),
     ),
     5: (
@@ -420,6 +424,11 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
         "DROP INDEX events_event_type",
         *_FILTER_BY_DATE_INDEXES,
         "CREATE INDEX source_mentions_figure_id ON source_mentions (figure_id)",
+    ),
+    # Aliases written before version 7 have no sentence: their reports show none.
+    7: (
+        *(f"ALTER TABLE event_aliases ADD COLUMN {column}" for column in _ALIAS_SENTENCE),
+        "CREATE INDEX event_aliases_event_id ON event_aliases (event_id, article_id)",
     ),
 }
 

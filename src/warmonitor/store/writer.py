@@ -67,7 +67,7 @@ def write_extraction(
 
 def merge_event(conn: Connection, article_id: str, event: Event, into: str, now: str) -> int:
     """Record ``event`` as one more report of the stored event ``into``; figures written."""
-    write_alias(conn, event.id, into, article_id)
+    write_alias(conn, event, into)
     write_report(conn, into, article_id, now)
     if event.according_to is not None:
         write_source(conn, event.according_to)

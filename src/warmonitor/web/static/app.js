@@ -272,6 +272,7 @@
       if (report.figures.length) {
         item.appendChild(textElement("span", " — " + report.figures.map((f) => `${f.kind} ${f.best}`).join(", ")));
       }
+      if (report.sentence) item.appendChild(textElement("q", report.sentence.text, "report-sentence"));
       reports.appendChild(item);
     }
     const history = $("review-history");
