@@ -78,29 +78,25 @@ def merge_event(conn: Connection, article_id: str, event: Event, into: str, now:
 
 
 def insert_row(conn: Connection, table: str, row: Mapping[str, Any]) -> int:
-    """Insert one row unless its key is there; the number of rows written (0 or 1).
-
-    Table and column names are checked against the schema, so only values are ever bound from
-    data and no name in the SQL can come from outside.
-    """
-    allowed = COLUMNS.get(table)
-    if allowed is None or not set(row) <= allowed:
-        raise ValueError(f"not a column of {table!r}: {sorted(set(row) - (allowed or set()))}")
-    columns = ", ".join(row)
-    placeholders = ", ".join("?" for _ in row)
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) ON CONFLICT DO NOTHING"
+    """Insert one row unless its key is there; the number of rows written (0 or 1)."""
+    sql = _insert_sql(table, row) + " ON CONFLICT DO NOTHING"
     return conn.execute(sql, tuple(row.values())).rowcount
 
 
 def insert_row_id(conn: Connection, table: str, row: Mapping[str, Any]) -> int:
     """Insert a row into a table whose key is a generated ``id``, and return the new id."""
-    allowed = COLUMNS.get(table)
-    if allowed is None or "id" not in allowed or not set(row) <= allowed:
-        raise ValueError(f"not a column of {table!r}: {sorted(set(row) - (allowed or set()))}")
-    columns = ", ".join(row)
-    placeholders = ", ".join("?" for _ in row)
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING id"
+    sql = _insert_sql(table, row) + " RETURNING id"
     return conn.execute(sql, tuple(row.values())).fetchone()[0]
+
+
+def _insert_sql(table: str, row: Mapping[str, Any]) -> str:
+    """INSERT INTO table (columns) VALUES (?, ...), its names checked against the schema, so
+    only values are ever bound from data and no name in the SQL can come from outside."""
+    allowed = COLUMNS.get(table)
+    if allowed is None or not set(row) <= allowed:
+        raise ValueError(f"not a column of {table!r}: {sorted(set(row) - (allowed or set()))}")
+    placeholders = ", ".join("?" for _ in row)
+    return f"INSERT INTO {table} ({', '.join(row)}) VALUES ({placeholders})"
 
 
 def write_event(conn: Connection, event: Event, now: str) -> bool:
