@@ -74,11 +74,70 @@ def day(value: str, until: str | None = None, precision: int = 1) -> EventDate:
         (event(location=None), False),  # nothing to check: never merged
         (event(date=None), False),
         (event(date=day("2024-03-07")), False),
+        (event(date=day("2024-03-01", "2024-03-31", 4)), True),  # "this month" is checked
+        (event(date=day("2024-01-01", "2024-12-31", 5)), False),  # a year cannot be
     ],
 )
 def test_same_event(other: Event, linked: bool) -> None:
     assert same_event(event(), other, CONFIG) is linked
     assert same_event(other, event(), CONFIG) is linked
+
+
+DJENNE = Place("Djenne", None, 2458589, 13.9061, -4.5533, "ML", "Mopti", None, "PPL", 1)  # 75 km
+NIONO = Place("Niono", None, 2453459, 14.2526, -5.9930, "ML", "Segou", None, "PPL", 1)
+BOBO = Place(
+    "Bobo-Dioulasso", None, 2362344, 11.1771, -4.2979, "BF", "Hauts-Bassins", None, "PPLA", 1
+)
+VILLAGERS = Actor("Civilians (Mali)", "Civilians", "CVL", "MLI")
+NAMED = event(
+    event_type="Violence against civilians",
+    sub_event_type="Attack",
+    actor1=JNIM,
+    actor2=VILLAGERS,
+    people=("Amadou Diallo", "Fatoumata Traore"),
+)
+
+
+@pytest.mark.parametrize(
+    ("other", "linked"),
+    [
+        # Named in both: the next town, another type, days later are slips of one report.
+        (event(location=DJENNE, date=day("2024-03-09"), people=("Amadou Diallo",)), True),
+        (event(location=DJENNE, people=("Amadou M. Diallo Jr.",)), True),  # spelt otherwise
+        (event(location=DJENNE, date=day("2024-03-11"), people=("Fatoumata Traore",)), True),
+        (event(location=NIONO, date=day("2024-03-05"), people=("Amadou Diallo",)), True),
+        # What the people do not outweigh.
+        (event(location=DJENNE, people=("Moussa Keita",)), False),  # no one in common
+        (event(location=DJENNE, people=("Diallo",)), False),  # a surname tells no one apart
+        (event(location=DJENNE, date=day("2024-03-12"), people=("Amadou Diallo",)), False),
+        (event(location=NIONO, date=day("2024-03-07"), people=("Amadou Diallo",)), False),
+        (event(location=BOBO, people=("Amadou Diallo",)), False),  # another country
+        (event(location=DJENNE, date=None, people=("Amadou Diallo",)), False),
+        (event(location=None, people=("Amadou Diallo",)), False),
+        (
+            event(
+                event_type="Protests",
+                sub_event_type="Peaceful protest",
+                location=DJENNE,
+                people=("Amadou Diallo",),
+            ),
+            False,
+        ),
+        (
+            event(
+                event_type="Violence against civilians",
+                sub_event_type="Attack",
+                actor1=ISGS,
+                location=DJENNE,
+                people=("Amadou Diallo",),
+            ),
+            False,
+        ),  # the Mopti event was JNIM's
+    ],
+)
+def test_reports_naming_the_same_person(other: Event, linked: bool) -> None:
+    assert same_event(NAMED, other, CONFIG) is linked
+    assert same_event(other, NAMED, CONFIG) is linked
 
 
 def test_the_window_and_distance_are_settings() -> None:

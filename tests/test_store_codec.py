@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 
 from tests.test_store_builders import (
     bare_extraction,
@@ -104,3 +105,11 @@ def test_article_row_round_trip():
 def test_minimal_article_row_round_trip():
     article = Article(id="x" * 64, text="Ceasefire holds.", truncated=True)
     assert article_from_row(article_to_row(article, "2024-03-05T10:00:00Z")) == article
+
+
+def test_the_people_an_event_names_are_stored_but_not_exported():
+    event = replace(civilians_event(), people=("Karim Saleh", "Huda Nasser"))
+    record = json.loads(json.dumps(event_to_record(event)))
+    assert record["people"] == ["Karim Saleh", "Huda Nasser"]
+    assert "people" not in event_to_dict(event)
+    assert event_from_dict(record, sentence_text=event.sentence.text) == event

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import subprocess
 import sys
@@ -20,11 +21,12 @@ from tests.test_store_builders import (
     battle_event,
     iraq_article,
     iraq_extraction,
+    mosul,
     syria_extraction,
 )
 from warmonitor.config import LinkingConfig
 from warmonitor.errors import StoreError
-from warmonitor.model import Extraction, Span
+from warmonitor.model import EventDate, Extraction, Span
 from warmonitor.store import EventFilter, SaveResult, Store, open_store
 from warmonitor.store import writer as store_writer
 from warmonitor.store.schema import SCHEMA_VERSION
@@ -361,6 +363,33 @@ def test_a_merged_report_keeps_the_sentence_it_told_the_event_in(store: Store):
     assert first.sentence == battle_event().sentence
     assert second.sentence == told.sentence and second.sentence.start > first.sentence.start
     assert text[second.sentence.start : second.sentence.end] == second.sentence.text
+
+
+@pytest.mark.parametrize(("people", "merged"), [(("Karim Saleh",), 1), (("Huda Nasser",), 0)])
+def test_a_report_naming_the_same_person_is_merged_though_it_tells_the_attack_otherwise(
+    store: Store, people: tuple[str, ...], merged: int
+):
+    first = replace(battle_event(), people=("Karim Saleh", "Ali Hamid"))
+    store.save(replace(iraq_extraction(), events=(first,)))
+    # Another paper calls it an attack on civilians, in Mosul (60 km away), three days later.
+    text = "Own reporting, with more to say first. " + IRAQ_TEXT.replace("Wirenews", "Own Wire")
+    told = replace(
+        battle_event(text),
+        id="f" * 64,
+        event_type="Violence against civilians",
+        sub_event_type="Attack",
+        location=mosul(text),
+        date=EventDate(dt.date(2024, 3, 7), dt.date(2024, 3, 7), 1),
+        people=people,
+    )
+    other = replace(
+        iraq_extraction(),
+        article=iraq_article(id=article_id(text), text=text, agency="Own Wire", outlet="Own"),
+        events=(told,),
+        places=(),
+        figures=(),
+    )
+    assert store.save(other, linking=LinkingConfig()).events_merged == merged
 
 
 def test_new_report_bumps_updated_at(store: Store, monkeypatch: pytest.MonkeyPatch):

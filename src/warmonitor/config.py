@@ -89,6 +89,8 @@ class LinkingConfig:
     # this many days of each other (linking.py). Copies of one story are found by text instead.
     distance_km: float = 25.0
     window_days: int = 1
+    # Reports naming the same victim or suspect, in one province, may be this many days apart.
+    people_window_days: int = 7
     enabled: bool = True
 
 

@@ -223,6 +223,9 @@ class Event:
     territory: Territory | None = None
     confidence: float = 0.5
     figure_ranges: tuple[FigureRange, ...] = ()  # where claimants disagree on a figure
+    # The people the report names as part of it (victims, suspects), not those who speak of it:
+    # stored to link independent reports of one event (linking.py), and not exported.
+    people: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from warmonitor.coding.events import LastResorts, code_events, document_resolver
 from warmonitor.coding.gazetteer import Gazetteer
 from warmonitor.coding.knowledge import Knowledge
 from warmonitor.coding.opinions import SentenceOpinions
+from warmonitor.coding.people import with_people
 from warmonitor.coding.places import dateline_place, find_places, police_jurisdiction
 from warmonitor.coding.weapons import find_weapons
 from warmonitor.model import Article, Entity, Extraction
@@ -35,6 +36,7 @@ def code_document(
     events, non_events, figures = code_events(
         doc, article, knowledge, places, resolver, opinions, last_resorts
     )
+    events = with_people(events, doc, article)
     every_figure = [*figures, *(f for e in events for f in e.figures)]
     control = read_control(
         doc,

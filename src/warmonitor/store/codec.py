@@ -40,6 +40,8 @@ def event_to_record(event: Event) -> dict[str, Any]:
     record = event_to_dict(event)
     record["article_id"] = event.article_id
     record["confidence"] = event.confidence
+    if event.people:
+        record["people"] = list(event.people)
     if event.date is not None and event.date.span is not None:
         record["date"]["text_start"] = event.date.span.start
         record["date"]["text_end"] = event.date.span.end
@@ -113,6 +115,7 @@ def event_from_dict(
             FigureRange(r["kind"], r.get("who"), r["low"], r["high"], tuple(r["claimants"]))
             for r in d.get("figure_ranges") or ()
         ),
+        people=tuple(d.get("people") or ()),
     )
 
 

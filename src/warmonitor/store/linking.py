@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from warmonitor.config import LinkingConfig
-from warmonitor.linking import same_event, window
+from warmonitor.linking import linkable_types, same_event, window
 from warmonitor.model import Event
 from warmonitor.store.codec import event_from_dict
 from warmonitor.store.connection import Connection
@@ -20,18 +20,21 @@ def select_linked_event(conn: Connection, event: Event, config: LinkingConfig) -
     """The id of the earliest stored event that ``event`` reports again, if any."""
     if event.date is None or event.date.start is None or event.location is None:
         return None  # what cannot be checked is never merged
-    first_day, last_day = window(event.date, config.window_days)
+    # Reports naming the same person may differ in type and lie further apart in time.
+    types = sorted(linkable_types(event.event_type)) if event.people else [event.event_type]
+    days = max(config.window_days, config.people_window_days if event.people else 0)
+    first_day, last_day = window(event.date, days)
     country = event.location.country_code
     rows = conn.execute(
-        "SELECT id, event_json FROM events WHERE event_type = ? AND date_start <= ? "
-        "AND date_end >= ? "
+        f"SELECT id, event_json FROM events WHERE event_type IN ({', '.join('?' * len(types))}) "
+        "AND date_start <= ? AND date_end >= ? "
         + ("AND (country_code = ? OR country_code IS NULL) " if country else "")
         + "AND id NOT IN (SELECT event_id FROM event_reports WHERE article_id = ?) "
         # Stored order, not write times: two events written within one clock tick would be
         # ordered by id, and a run resumed after a kill would then pick another "earliest".
         "ORDER BY rowid",
         (
-            event.event_type,
+            *types,
             last_day.isoformat(),
             first_day.isoformat(),
             *((country,) if country else ()),
