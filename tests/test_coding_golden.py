@@ -744,3 +744,15 @@ def test_coding_a_leader_named_in_the_background_is_no_one_the_attack_is_about(e
     )
     strike = next(e for e in result.events if e.event_type == "Explosions/Remote violence")
     assert strike.people == ("Ahmed Hassan",)
+
+
+def test_coding_a_person_told_with_an_age_is_one_the_attack_is_about(extract_text):
+    result = extract_text(
+        "Friends say 19-year-old Pablo Villeda Estrada was shot and killed on Main Street. The "
+        "41-year-old Edward Castro told police he shot him. The county coroner says Mishari A. "
+        "Halbrook, 28, died after the shooting.",
+        published=dt.date(2024, 3, 11),
+    )
+    lead = max(result.events, key=lambda e: e.confidence)
+    # An organisation to the small model; a speaker; a name after the coroner's "says".
+    assert set(lead.people) == {"Pablo Villeda Estrada", "Edward Castro", "Mishari A. Halbrook"}

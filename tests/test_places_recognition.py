@@ -200,3 +200,21 @@ def test_places_surnames_after_and_or_of_are_no_towns(extract_text) -> None:
     named = {p.span.text for p in extraction.places if p.span is not None}
     assert not named & {"Jones", "Robinson"}
     assert {"Dayton", "Springfield"} <= named
+
+
+def test_places_a_name_opening_a_streets_of_several_words_is_no_place(extract_text) -> None:
+    text = "The boy was shot at his home on Turkey Tree Lane in Tampa, Florida, on Sunday."
+    spans = {p.span.text for p in extract_text(text).places if p.span}
+    assert "Turkey" not in spans and {"Tampa", "Florida"} <= spans
+
+
+def test_places_a_large_town_of_the_reports_state_keeps_a_name_of_generic_words(
+    extract_text,
+) -> None:
+    # "Plant City" is two words that alone describe places; in Florida it is a town of 37,000.
+    text = "A man was shot in Plant City, Florida, on Friday, the county sheriff's office said."
+    places = {p.span.text: p for p in extract_text(text).places if p.span}
+    assert places["Plant City"].admin1 == "Florida"
+    # A neighbourhood of New Orleans named like a town of another state stays unresolved.
+    other = "Two men were shot in Central City in New Orleans, Louisiana, on Friday."
+    assert "Central City" not in {p.span.text for p in extract_text(other).places if p.span}

@@ -26,7 +26,7 @@ from tests.test_store_builders import (
 )
 from warmonitor.config import LinkingConfig
 from warmonitor.errors import StoreError
-from warmonitor.model import EventDate, Extraction, Span
+from warmonitor.model import Event, EventDate, Extraction, Span
 from warmonitor.store import EventFilter, SaveResult, Store, open_store
 from warmonitor.store import writer as store_writer
 from warmonitor.store.schema import SCHEMA_VERSION
@@ -349,20 +349,27 @@ def test_a_merged_report_keeps_the_sentence_it_told_the_event_in(store: Store):
     store.save(iraq_extraction())
     # An independent report of the same attack, with its own wording around it: its event is
     # merged into the stored one, and its report points at its own sentence.
+    told, other = another_papers_report()
+    assert store.save(other, linking=LinkingConfig()).events_merged == 1
+    first, second = store.get_event(battle_event().id).reports
+    assert first.sentence == battle_event().sentence
+    assert second.sentence == told.sentence and second.sentence.start > first.sentence.start
+    assert other.article.text[second.sentence.start : second.sentence.end] == second.sentence.text
+
+
+def another_papers_report(**changes: object) -> tuple[Event, Extraction]:
+    """The Iraq battle as another paper, with its own wording, tells it (``changes`` to its
+    event), and that paper's extraction."""
     text = "Own reporting, with more to say first. " + IRAQ_TEXT.replace("Wirenews", "Own Wire")
-    told = replace(battle_event(text), id="f" * 64)
-    other = replace(
+    told = replace(battle_event(text), id="f" * 64, **changes)
+    extraction = replace(
         iraq_extraction(),
         article=iraq_article(id=article_id(text), text=text, agency="Own Wire", outlet="Own"),
         events=(told,),
         places=(),
         figures=(),
     )
-    assert store.save(other, linking=LinkingConfig()).events_merged == 1
-    first, second = store.get_event(battle_event().id).reports
-    assert first.sentence == battle_event().sentence
-    assert second.sentence == told.sentence and second.sentence.start > first.sentence.start
-    assert text[second.sentence.start : second.sentence.end] == second.sentence.text
+    return told, extraction
 
 
 @pytest.mark.parametrize(("people", "merged"), [(("Karim Saleh",), 1), (("Huda Nasser",), 0)])
@@ -372,22 +379,12 @@ def test_a_report_naming_the_same_person_is_merged_though_it_tells_the_attack_ot
     first = replace(battle_event(), people=("Karim Saleh", "Ali Hamid"))
     store.save(replace(iraq_extraction(), events=(first,)))
     # Another paper calls it an attack on civilians, in Mosul (60 km away), three days later.
-    text = "Own reporting, with more to say first. " + IRAQ_TEXT.replace("Wirenews", "Own Wire")
-    told = replace(
-        battle_event(text),
-        id="f" * 64,
+    _, other = another_papers_report(
         event_type="Violence against civilians",
         sub_event_type="Attack",
-        location=mosul(text),
+        location=mosul(),
         date=EventDate(dt.date(2024, 3, 7), dt.date(2024, 3, 7), 1),
         people=people,
-    )
-    other = replace(
-        iraq_extraction(),
-        article=iraq_article(id=article_id(text), text=text, agency="Own Wire", outlet="Own"),
-        events=(told,),
-        places=(),
-        figures=(),
     )
     assert store.save(other, linking=LinkingConfig()).events_merged == merged
 

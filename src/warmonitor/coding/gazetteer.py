@@ -1236,9 +1236,11 @@ class Gazetteer:
                 return self._best(countries, context)
         key = normalize_name(name)
         curated = any(c.kind == "feature" and c.rank == PRIMARY for c in candidates)
-        if (_is_generic(key) and not curated) or key in load_demonyms():
+        generic = _is_generic(key) and not curated and not _town_at_home(candidates, context)
+        if generic or key in load_demonyms():
             # "Old City", "Friday"; "German" is a parish of the Isle of Man. The project's own
-            # features keep their names ("Middle East").
+            # features keep their names ("Middle East"), and so do towns of the report's own
+            # country ("Plant City", Florida, in an American report).
             return None
         if kind is not None:
             chosen = [c for c in candidates if c.kind == kind]
@@ -1424,6 +1426,25 @@ def _contains_any(unit: _Candidate, cities: list[_Candidate]) -> bool:
         ):
             return True
     return False
+
+
+# A town this large, in a province the report is read in, is meant by its name even when its
+# words are all generic ("Plant City", "Union City"). Smaller ones ("North East", Maryland) are
+# more often the words.
+_GENERIC_TOWN_POPULATION = 10_000
+
+
+def _town_at_home(candidates: Sequence[_Candidate], context: _Context) -> bool:
+    """A large town of this name in a province or state the report is seen to be in. Not
+    merely in its country: GeoNames lists many neighbourhoods as towns, and a neighbourhood's
+    name ("Central City", New Orleans) is often a town's in another state."""
+    return any(
+        c.kind == "city"
+        and c.rank == PRIMARY
+        and (c.entry.population or 0) >= _GENERIC_TOWN_POPULATION
+        and _admin1_key(c) in context.admin1
+        for c in candidates
+    )
 
 
 def _is_generic(key: str) -> bool:

@@ -72,37 +72,69 @@ def with_people(events: Sequence[Event], doc: Doc, article: Article) -> list[Eve
     return out
 
 
-def _person(entity: SpacySpan) -> str | None:
+def _person(name: SpacySpan) -> str | None:
     """The name of a person the report tells of, or None: not a person, a name too short to
-    tell anyone apart (a first or a last name alone), or someone who speaks."""
-    words = _POSSESSIVE.sub("", entity.text.strip()).split()
+    tell anyone apart (a first or a last name alone), or someone who speaks. A person whose
+    age is given is one the report tells of, whatever they say: a report gives no spokesman's
+    age."""
+    words = _POSSESSIVE.sub("", name.text.strip()).split()
     if len(words) < 2 or not all(_WORD.match(word) for word in words):
         return None
     if any(word.casefold().strip(".") in _NOT_A_PERSON for word in words):
         return None
-    if _speaks(entity) or _titled(entity):
+    if not _aged(name) and (_speaks(name) or _titled(name)):
         return None
     return " ".join(words)
 
 
 def _aged_names(doc: Doc) -> list[SpacySpan]:
-    """ "Marcus Reed, 24, was shot": local news gives the age of the people it tells of after
-    their names, and the small model often misses a name that opens a sentence so."""
+    """Names told with an age, which the small model often takes for an organisation or
+    misses at the opening of a sentence: "Marcus Reed, 24, was shot", "19-year-old Pablo
+    Villeda Estrada was killed"."""
     found = []
-    for token in doc[2:-1]:
-        if not (token.like_num and token.text.isdigit() and 0 < int(token.text) < 110):
+    for token in doc:
+        if _age_after(token):  # the name ends before "," + age
+            end = start = token.i - 1
+            while start > token.sent.start and _name_word(doc[start - 1]):
+                start -= 1
+        elif _age_before(token):  # the name starts after "-year-old"
+            start = end = token.i + 1
+            while end < token.sent.end and _name_word(doc[end]):
+                end += 1
+        else:
             continue
-        if token.nbor(-1).text != "," or token.nbor(1).text not in (",", "."):
-            continue
-        end = start = token.i - 1
-        while start > token.sent.start and _capitalised_name_word(doc[start - 1]):
-            start -= 1
         if end - start >= 2:
             found.append(doc[start:end])
     return found
 
 
-def _capitalised_name_word(token: Token) -> bool:
+def _aged(name: SpacySpan) -> bool:
+    doc = name.doc
+    return (name.end + 1 < len(doc) and _age_after(doc[name.end + 1])) or (
+        name.start > 0 and _age_before(doc[name.start - 1])
+    )
+
+
+def _age_after(token: Token) -> bool:
+    """The age in "Name, 24,": a number between commas (or a comma and a full stop)."""
+    return (
+        0 < token.i < len(token.doc) - 1
+        and token.text.isdigit()
+        and 0 < int(token.text) < 110
+        and token.nbor(-1).text == ","
+        and token.nbor(1).text in (",", ".")
+    )
+
+
+def _age_before(token: Token) -> bool:
+    """The "old" of "24-year-old" (spaCy splits it into five tokens), before a name."""
+    if token.lower_ != "old" or token.i < 4:
+        return False
+    number, _, year, _ = token.doc[token.i - 4 : token.i]
+    return number.text.isdigit() and year.lower_ in ("year", "years")
+
+
+def _name_word(token: Token) -> bool:
     return token.pos_ == "PROPN" and bool(_WORD.match(token.text))
 
 
@@ -122,7 +154,7 @@ def _speaks(entity: SpacySpan) -> bool:
 def _titled(entity: SpacySpan) -> bool:
     """ "Police Chief James Craig", "Sheriff Tom Dart", "Islamic State leader Abu Bakr
     al-Baghdadi"."""
-    before = entity.doc[max(entity.start - 3, entity.sent.start) : entity.start]
+    before = entity.doc[max(entity.start - 1, entity.sent.start) : entity.start]
     inside = entity[:-1]  # the title is sometimes taken into the name
     return any(_is_title(token) for token in (*before, *inside))
 

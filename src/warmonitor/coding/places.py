@@ -40,11 +40,11 @@ _SUB_PLACE_WORDS = (
     r"(?:\w+ )?(?:district|quarter|neighbou?rhoods?|zone|area)"
 )
 # A name that opens a street's ("Charlotte Avenue", "Fifth and Charlotte avenues", "Grand River
-# and McGraw avenues") names the street, not the town.
+# and McGraw avenues", "Turkey Tree Lane") names the street, not the town.
 # "a Bronx street" is a street in the Bronx: a street word counts written as a name, or in the
 # plural that joins two.
 _STREET_AFTER = re.compile(
-    r"\s+(?:and\s+(?:[A-Z0-9][\w.'’-]*\s+){1,3})?"
+    r"\s+(?:and\s+(?:[A-Z0-9][\w.'’-]*\s+){1,3}|(?:[A-Z][\w'’-]*\s+){1,2})?"
     r"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Lane|Highway|Parkway|"
     r"Pkwy\.?|Terrace|Pike|Circle|(?i:streets|avenues|roads|boulevards|drives|lanes))\b"
 )
