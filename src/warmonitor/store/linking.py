@@ -15,31 +15,36 @@ from warmonitor.model import Event
 from warmonitor.store.codec import event_from_dict
 from warmonitor.store.connection import Connection
 
+# How a stored event that names people reads (codec.event_to_record writes the key only then).
+_NAMES_PEOPLE = '%"people": [%'
+
 
 def select_linked_event(conn: Connection, event: Event, config: LinkingConfig) -> str | None:
     """The id of the earliest stored event that ``event`` reports again, if any."""
     if event.date is None or event.date.start is None or event.location is None:
         return None  # what cannot be checked is never merged
-    # Reports naming the same person may differ in type and lie further apart in time.
-    types = sorted(linkable_types(event.event_type)) if event.people else [event.event_type]
-    days = max(config.window_days, config.people_window_days if event.people else 0)
-    first_day, last_day = window(event.date, days)
+    first_day, last_day = window(event.date, config.window_days)
+    where = "event_type = ? AND date_start <= ? AND date_end >= ?"
+    values: list[object] = [event.event_type, last_day.isoformat(), first_day.isoformat()]
+    if event.people:
+        # Reports naming the same person may differ in type and lie further apart in time;
+        # only stored events that name someone can be linked so.
+        types = sorted(linkable_types(event.event_type))
+        first_day, last_day = window(event.date, config.people_window_days)
+        where = (
+            f"({where}) OR (event_type IN ({', '.join('?' * len(types))}) "
+            "AND date_start <= ? AND date_end >= ? AND event_json LIKE ?)"
+        )
+        values += [*types, last_day.isoformat(), first_day.isoformat(), _NAMES_PEOPLE]
     country = event.location.country_code
     rows = conn.execute(
-        f"SELECT id, event_json FROM events WHERE event_type IN ({', '.join('?' * len(types))}) "
-        "AND date_start <= ? AND date_end >= ? "
+        f"SELECT id, event_json FROM events WHERE ({where}) "
         + ("AND (country_code = ? OR country_code IS NULL) " if country else "")
         + "AND id NOT IN (SELECT event_id FROM event_reports WHERE article_id = ?) "
         # Stored order, not write times: two events written within one clock tick would be
         # ordered by id, and a run resumed after a kill would then pick another "earliest".
         "ORDER BY rowid",
-        (
-            *types,
-            last_day.isoformat(),
-            first_day.isoformat(),
-            *((country,) if country else ()),
-            event.article_id,
-        ),
+        (*values, *((country,) if country else ()), event.article_id),
     )
     for row in rows:
         stored = event_from_dict(json.loads(row["event_json"]))
