@@ -104,6 +104,7 @@ NAMED = event(
         # Named in both: the next town, another type, days later are slips of one report.
         (event(location=DJENNE, date=day("2024-03-09"), people=("Amadou Diallo",)), True),
         (event(location=DJENNE, people=("Amadou M. Diallo Jr.",)), True),  # spelt otherwise
+        (event(location=DJENNE, people=("Fatoumata Keita-Traore",)), True),  # a double surname
         (event(location=DJENNE, date=day("2024-03-11"), people=("Fatoumata Traore",)), True),
         (event(location=NIONO, date=day("2024-03-05"), people=("Amadou Diallo",)), True),
         # What the people do not outweigh.
