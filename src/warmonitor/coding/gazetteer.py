@@ -53,6 +53,7 @@ from typing import NamedTuple
 
 from warmonitor.config import GazetteerConfig
 from warmonitor.errors import GazetteerError
+from warmonitor.wordsets import word_set
 
 __all__ = [
     "GAZETTEER_VERSION",
@@ -123,11 +124,6 @@ class GazetteerStats:
 # Name normalisation
 
 
-def _word_set(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text``: keeps long word lists readable."""
-    return frozenset(text.split())
-
-
 # Letters that NFKD does not decompose into ASCII, and punctuation whose removal makes spellings
 # meet: "Karbalā’" and "Karbala", "Ar-Raqqah" and "Ar Raqqah", "U.S." and "US".
 _FOLD = str.maketrans(
@@ -144,7 +140,7 @@ _HAS_LETTER = re.compile(r"[a-z]")
 # punctuation: such alternate names (Arabic, Cyrillic, CJK...) are left out of the index.
 _NON_LATIN = re.compile(r"[^\u0000-\u036f\u1e00-\u1eff\u2000-\u206f]")
 # Arabic and English articles that news writes or drops at will ("Raqqa", "ar-Raqqa").
-_ARTICLES = _word_set("al el ar as ash ad adh an at ath az ed en er es et ez the")
+_ARTICLES = word_set("al el ar as ash ad adh an at ath az ed en er es et ez the")
 
 
 _UNIT_WORDS = re.compile(
@@ -267,7 +263,7 @@ _NON_MEMBER_STATES = frozenset({"PS", "XK", "TW", "VA", "EH"})
 
 # Words that name an administrative type; dropping them gives the short name news uses
 # ("Bryansk Oblast" -> "Bryansk", "Nineveh Governorate" -> "Nineveh").
-_ADMIN_TYPE_WORDS = _word_set(
+_ADMIN_TYPE_WORDS = word_set(
     """oblast oblasti province provincia provinz governorate muhafazat region regione
     district county state prefecture department departement municipality raion rayon
     okrug krai kray wilayah wilayat vilayeti parish canton city"""
@@ -1007,7 +1003,7 @@ def _stored_meta(path: Path) -> dict[str, str] | None:
 # Words that alone, or together, describe a place without naming it ("Old City", "the north",
 # "industrial district", "border area") or are capitalised words an entity recogniser may take
 # for a place ("Friday", "March"). A name made of these words only resolves to nothing.
-_GENERIC_WORDS = _word_set(
+_GENERIC_WORDS = word_set(
     """
     north south east west northern southern eastern western central northeast northwest
     southeast southwest northeastern northwestern southeastern southwestern upper lower middle
@@ -1036,9 +1032,9 @@ _GENERIC_WORDS = _word_set(
 )
 
 # Trailing words that tell which kind of unit a name is ("Nineveh province").
-_ADMIN1_SUFFIXES = _word_set("province governorate region state oblast prefecture wilaya krai")
-_ADMIN2_SUFFIXES = _word_set("district county raion rayon municipality subdistrict")
-_FEATURE_WORDS = _word_set(
+_ADMIN1_SUFFIXES = word_set("province governorate region state oblast prefecture wilaya krai")
+_ADMIN2_SUFFIXES = word_set("district county raion rayon municipality subdistrict")
+_FEATURE_WORDS = word_set(
     """river lake sea gulf strait straits mountains mountain mount range desert valley
     heights gorge plateau plain plains peninsula bay canal dam reservoir island islands
     forest basin"""

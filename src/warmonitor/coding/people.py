@@ -19,10 +19,11 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from warmonitor.coding.syntax import REPORTING_VERBS, word_set
+from warmonitor.coding.syntax import REPORTING_VERBS
 from warmonitor.coding.taxonomy import VIOLENT_TYPES
 from warmonitor.model import Article, Event
 from warmonitor.names import person_key
+from warmonitor.wordsets import word_set
 
 # Titles of the people who speak about events, or lead those who take part, rather than take
 # part themselves: an official or a commander is named in every report of a war. An officer or

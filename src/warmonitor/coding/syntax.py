@@ -15,12 +15,6 @@ _ENTITIES_KEY = "warmonitor.entities"
 # Relations that stay inside one clause's noun phrase when we cut it out of the parse.
 _PHRASE_CUT = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj", "prep"}
 
-
-def word_set(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text``: keeps long word lists readable."""
-    return frozenset(text.split())
-
-
 REPORTING_VERBS = frozenset(
     {
         "say",

@@ -31,6 +31,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from warmonitor.wordsets import word_set
+
 # A text is teletype copy when more than this share of its letters are capitals...
 _UPPER_SHARE = 0.8
 # ...and it has at least this many letters: a short headline in capitals is not a wire story.
@@ -43,11 +45,6 @@ _MIN_COMMON_PLACE_POPULATION = 1_000_000
 _MIN_COMMON_PHRASE_POPULATION = 100_000
 # Names of people follow a title; at most this many words are taken for the name.
 _MAX_NAME_WORDS = 3
-
-
-def _word_set(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text``: keeps long word lists readable."""
-    return frozenset(text.split())
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]{2,})*")
@@ -64,18 +61,18 @@ _WORD_BEFORE = re.compile(r"(?<![\w])(\w+)$")
 _NUMBER = re.compile(r"\d{1,4}(?:st|nd|rd|th)?")
 
 # Small words inside a place name that stay small ("San Luis de la Reina", "Bosnia and ...").
-_PARTICLES = _word_set("de del la las los el y e da das do dos di du of the and al von van")
+_PARTICLES = word_set("de del la las los el y e da das do dos di du of the and al von van")
 _DAYS = "monday tuesday wednesday thursday friday saturday sunday"
 _MONTHS = "january february april june july august september october november december"
 _CALENDAR = frozenset(f"{_DAYS} {_MONTHS}".split())
 # Months that are also English words, and wire abbreviations: capitals only beside a number.
-_CALENDAR_BY_NUMBER = _word_set("may march jan feb mar apr jun jul aug sep sept oct nov dec")
+_CALENDAR_BY_NUMBER = word_set("may march jan feb mar apr jun jul aug sep sept oct nov dec")
 # Abbreviated titles: capitalised before a full stop, and the name after them.
-_TITLE_ABBREVIATIONS = _word_set(
+_TITLE_ABBREVIATIONS = word_set(
     "mr mrs ms dr gen col lt capt maj sgt cpl cmdr adm sen rep gov pres fr msgr rev st"
 )
 # Titles written out: capitalised only when a name follows them.
-_TITLES = _word_set(
+_TITLES = word_set(
     """president colonel general major captain lieutenant sergeant commander admiral minister
     senator deputy governor mayor judge father bishop archbishop monsignor cardinal reverend
     doctor mister senor senora don dona"""
