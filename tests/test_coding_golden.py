@@ -600,6 +600,33 @@ def test_coding_a_day_of_the_aftermath_does_not_date_the_attack(extract_text):
         assert event.date.span is None or event.date.span.text != "Wednesday"
 
 
+def test_coding_a_feast_dates_the_attack(extract_text):
+    """spaCy tags "New Year's Eve" as an event, not a date; it names a day all the same."""
+    result = extract_text(
+        "Police in Cutler Bay, Florida, said a man accidentally shot his friend on New Year's Eve.",
+        published=dt.date(2024, 1, 3),
+    )
+    (event,) = [e for e in result.events if e.event_type == "Violence against civilians"]
+    assert (event.date.start, event.date.end, event.date.precision) == (
+        dt.date(2023, 12, 31),
+        dt.date(2023, 12, 31),
+        1,
+    )
+
+
+def test_coding_a_day_told_between_a_relative_clause_and_its_verb_is_the_clauses(extract_text):
+    """The parser hangs "Friday night" on "identified"; where it stands, it ends the clause
+    that tells the shooting."""
+    result = extract_text(
+        "One of two men who were shot to death in Hollywood, California, Friday night has been "
+        "identified.",
+        published=THURSDAY,
+    )
+    (event,) = [e for e in result.events if e.trigger.text == "shot"]
+    assert (event.date.start, event.date.precision) == (dt.date(2024, 3, 1), 1)
+    assert {(f.kind, f.best) for f in event.figures} == {("killed", 2)}
+
+
 def test_coding_the_day_a_report_names_anywhere_dates_its_undated_attack(extract_text):
     result = extract_text(
         "Police in Lexington, Kentucky, are investigating a shooting at a park. "
@@ -641,6 +668,11 @@ def test_coding_a_report_naming_no_country_is_read_in_the_home_country(extractor
     # Without a home country, a town named only in its police force's name places nothing.
     (event,) = _violent(extractor.extract(article).events)
     assert event.location is None
+    # A small town has a force of its own: Vicksburg, 23,000 people, is no organisation's name.
+    text = "Vicksburg Police are investigating a shooting that wounded a teenager on Tuesday."
+    article = Article(id=article_id(text), text=text, published=THURSDAY, language="en")
+    (event,) = _violent(at_home.extract(article).events)
+    assert (event.location.name, event.location.admin1) == ("Vicksburg", "Mississippi")
 
 
 def _violent(events):
@@ -756,3 +788,23 @@ def test_coding_a_person_told_with_an_age_is_one_the_attack_is_about(extract_tex
     lead = max(result.events, key=lambda e: e.confidence)
     # An organisation to the small model; a speaker; a name after the coroner's "says".
     assert set(lead.people) == {"Pablo Villeda Estrada", "Edward Castro", "Mishari A. Halbrook"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police in Arlington, Texas, say a 16-year-old shot a friend as they played with a gun.",
+        "Police in Toledo, Ohio, confirmed that a baby shot on Sunday morning has died.",
+    ],
+)
+def test_coding_a_shooting_the_tagger_calls_a_noun_is_still_told(extract_text, text):
+    """The small model tags "shot" a noun after an age or a plain noun; it is the verb."""
+    result = extract_text(text, published=THURSDAY)
+    assert [e.trigger.text for e in _violent(result.events)] == ["shot"]
+
+
+def test_coding_a_shot_fired_is_no_shooting_of_its_own(extract_text):
+    result = extract_text(
+        "He took a shot at the goal in Toledo, Ohio, on Sunday.", published=THURSDAY
+    )
+    assert not _violent(result.events)

@@ -139,6 +139,17 @@ def test_figures_a_counted_toll_is_not_counted_again(extract_text) -> None:
     assert [(f.kind, f.best) for f in _figures(extraction)] == [("killed", 2)]
 
 
+def test_figures_another_wounded_is_one_more(extract_text) -> None:
+    extraction = extract_text(
+        "One person was killed and another wounded in a shooting in Chicago on Tuesday.",
+        published=SUNDAY,
+    )
+    assert {(f.kind, f.best) for f in _violent(extraction).figures} == {
+        ("killed", 1),
+        ("wounded", 1),
+    }
+
+
 def test_figures_a_wounding_without_a_number(extract_text) -> None:
     extraction = extract_text(
         "A policeman was wounded when gunmen opened fire on a checkpoint in Kirkuk on Saturday.",
@@ -336,6 +347,37 @@ def test_figures_killing_one_of_those_shot_kills_only_that_one(extract_text) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police said seven people were shot at a car wash in San Antonio on Monday night. "
+            "Two of the victims died at the scene.",
+            {("wounded", 5), ("killed", 2)},
+        ),
+        (
+            "Sixteen people were shot -- one fatally -- inside a nightclub in Cincinnati on "
+            "Sunday.",
+            {("wounded", 15), ("killed", 1)},
+        ),
+        (
+            "A man was killed and two others were shot in Dayton, Ohio, on Sunday.",
+            {("wounded", 2), ("killed", 1)},
+        ),
+        (
+            "Two men were shot outside a bar in Dayton, Ohio, on Sunday. Two men died later.",
+            {("wounded", 2), ("killed", 2)},
+        ),
+    ],
+)
+def test_figures_the_dead_among_those_shot_are_not_wounded(extract_text, text, expected) -> None:
+    """A count of the people shot holds the dead, told in the same sentence or another; but a
+    count of "others" shot does not, nor a count no larger than the toll, which could be of the
+    dead alone."""
+    event = _violent(extract_text(text, published=SUNDAY))
+    assert {(f.kind, f.best) for f in event.figures} == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected"),
     [
         ("A gunman opened fire with an AK-47, wounding four people.", {("wounded", 4)}),
@@ -352,6 +394,18 @@ def test_figures_killing_one_of_those_shot_kills_only_that_one(extract_text) -> 
         ),
         ("A man died after being shot inside a home. Photo: 21 Pro Video", {("killed", 1)}),
         ("Police say four of the five victims were shot to death.", {("killed", 4)}),
+        (
+            "Officers found that three men - aged 21, 22, and 24 - had been shot in Dallas.",
+            {("wounded", 3)},
+        ),
+        ("Four men, all younger than 45, were shot at a party in Brooklyn.", {("wounded", 4)}),
+        ("Houston police posted on September 26, 2016 Several people were shot.", {("wounded", 3)}),
+        (
+            "One woman in her 20's died and three other women in their 30's were wounded.",
+            {("killed", 1), ("wounded", 3)},
+        ),
+        ("2013 Homicide Victim: A man was shot dead on June 24.", {("killed", 1)}),
+        ("Police told 13 News two people were shot at a motel.", {("wounded", 2)}),
     ],
 )
 def test_figures_numbers_that_count_no_one(extract_text, sentence, expected) -> None:
@@ -367,8 +421,20 @@ def test_figures_numbers_that_count_no_one(extract_text, sentence, expected) -> 
         "Nearly 500 children have been killed in homicides in Detroit since 2000.",
         "At least 500 people were killed in the city in November alone.",
         "At least 500 people were shot in separate incidents over the weekend.",
+        "At least 500 people have been shot in Chicago this year.",
     ],
 )
 def test_figures_a_tally_over_a_time_is_no_events_toll(extract_text, sentence) -> None:
     tallies = [f for f in _figures(extract_text(sentence, published=SUNDAY)) if f.best == 500]
     assert tallies and all(f.scope == "cumulative" for f in tallies)
+
+
+def test_figures_this_years_shooting_is_an_events_toll(extract_text) -> None:
+    """ "This year" makes a tally of what "have been" shot, not of what was shot on Sunday."""
+    extraction = extract_text(
+        "Two men were shot Sunday in Chicago in the city's 50th shooting this year.",
+        published=SUNDAY,
+    )
+    assert {(f.kind, f.best, f.scope) for f in _violent(extraction).figures} == {
+        ("wounded", 2, "event")
+    }

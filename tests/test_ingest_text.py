@@ -106,6 +106,16 @@ def test_sentence_starting_with_by_is_not_a_byline() -> None:
             "Police say two men were shot.",
         ),
         ("MEMPHIS, Tenn. -- Two men were shot.", ("Memphis, Tenn.",), None, "Two men were shot."),
+        # A broadcaster's call name with its channel, and a colon after it.
+        ("SAN DIEGO (KXYZ 8) - Two men were shot.", ("San Diego",), "KXYZ 8", "Two men were shot."),
+        ("MOBILE, Ala (WXYZ): Two men were shot.", ("Mobile, Ala",), "WXYZ", "Two men were shot."),
+        # A release's place and day, in any case.
+        (
+            "Edmonton, Ky. (November 28, 2016) – Troopers were called to a shooting.",
+            ("Edmonton, Ky.",),
+            None,
+            "Troopers were called to a shooting.",
+        ),
     ],
 )
 def test_dateline_forms(
@@ -123,6 +133,8 @@ def test_dateline_forms(
         "The Syrian Observatory (SOHR) - a monitor - said fighting went on.",
         "Al-Shabaab fighters - dozens of them - attacked the base.",
         "Officials said on Friday — without giving details — that talks had stalled.",
+        "Police said (on Monday) - after a long search - that the man was found.",
+        "The Army (the Second Brigade): it said nothing more.",
     ],
 )
 def test_sentences_with_dashes_are_not_datelines(paragraph: str) -> None:

@@ -218,3 +218,35 @@ def test_places_a_large_town_of_the_reports_state_keeps_a_name_of_generic_words(
     # A neighbourhood of New Orleans named like a town of another state stays unresolved.
     other = "Two men were shot in Central City in New Orleans, Louisiana, on Friday."
     assert "Central City" not in {p.span.text for p in extract_text(other).places if p.span}
+
+
+def test_places_a_county_reports_towns_are_read_where_no_tagger_sees_a_place(
+    extract_text,
+) -> None:
+    """The towns of a county the report names are found by their names, however written."""
+    text = (
+        "A man is dead after his son accidentally shot him at their home in Gratiot County, "
+        "Michigan, on Friday. Alma police say the family was asleep."
+    )
+    extraction = extract_text(text)
+    towns = [p for p in extraction.places if p.feature_code and p.feature_code.startswith("PPL")]
+    assert [(p.span.text, p.admin2) for p in towns] == [("Alma", "Gratiot County")]
+    (event,) = [e for e in extraction.events if e.event_type == "Violence against civilians"]
+    assert event.location.name == "Alma"
+
+
+def test_places_a_county_town_of_common_words_is_read_in_its_county(extract_text) -> None:
+    text = (
+        "A 14-year-old was trying to show a gun to an 11-year-old when it fired on Friday, "
+        "deputies in Pointe Coupee Parish, Louisiana, said. It happened on Carver Street in "
+        "New Roads."
+    )
+    places = {p.span.text: p for p in extract_text(text).places if p.span}
+    assert places["New Roads"].admin2 == "Pointe Coupee Parish"
+
+
+def test_places_a_countys_own_name_is_no_mention_of_its_seat(extract_text) -> None:
+    text = "A shooting at a Wilson County home in North Carolina left four people dead on Friday."
+    places = [p.span.text for p in extract_text(text).places if p.span]
+    assert "Wilson" not in places
+    assert "Wilson County" in places

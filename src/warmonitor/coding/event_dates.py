@@ -24,7 +24,7 @@ from warmonitor.coding.syntax import (
     span_of,
 )
 from warmonitor.model import EventDate
-from warmonitor.nlp.dates import resolve_date
+from warmonitor.nlp.dates import names_a_feast, resolve_date
 
 # How many sentences back an event whose sentence names no day looks for one: a lead dates an
 # incident once, then the sentences after it go on telling it.
@@ -47,7 +47,7 @@ def day_of_what_followed(anchor: Token, published: dt.date | None) -> EventDate 
     """Last, the day of what followed the event in its sentence ("died Friday after a
     shooting"): the event was that day or shortly before, and often the same day."""
     for ent in entities_in(anchor.sent):
-        if ent.label_ not in ("DATE", "TIME") or not _dates_what_followed(ent.root, anchor):
+        if not _names_a_time(ent) or not _dates_what_followed(ent.root, anchor):
             continue
         if _dates_another_act(ent.root, told_as_noun=False):
             continue  # a court hearing or a statement is never the day of the attack
@@ -67,12 +67,14 @@ def date_in_clause(
     # "the shooting death of a boy Sunday": the phrase a noun trigger qualifies is its own.
     phrase = {anchor.i, anchor.head.i} if anchor.dep_ in ("amod", "compound") else {anchor.i}
     for ent in entities_in(anchor.sent):
-        if ent.label_ not in ("DATE", "TIME") or _is_stamp(ent):  # "Monday night" is a TIME
+        if not _names_a_time(ent) or _is_stamp(ent):
             continue
         owner = clause_owner(ent.root, owners)
         if owner is not None and owners[owner].i != anchor.i and owner != anchor.i:
             continue
-        if owner is None and (
+        if _ends_the_clause(ent, anchor):
+            owner = anchor.i
+        elif owner is None and (
             _dates_another_act(ent.root, told_as_noun=anchor.pos_ == "NOUN")
             or _dates_what_followed(ent.root, anchor)
         ):
@@ -85,6 +87,15 @@ def date_in_clause(
     # "Police were searching Monday for a suspect in the shooting of a boy Sunday afternoon":
     # a date in the event's own phrase first.
     return next(iter(own + unowned), None)
+
+
+def _ends_the_clause(ent: SpacySpan, anchor: Token) -> bool:
+    """ "Two men who were shot in Hollywood Friday night have been identified": a date right
+    after a relative clause and before the verb it is parsed under ends the relative clause; a
+    date told before its own verb is rare."""
+    if anchor.dep_ not in ("relcl", "acl") or ent.root.head.i < ent.end:
+        return False
+    return ent.start == anchor.right_edge.i + 1
 
 
 _LATER_MARKS = {"after", "following", "since"}
@@ -142,7 +153,7 @@ def _day_named(
     sentence: SpacySpan, published: dt.date | None, anchor: Token | None = None
 ) -> EventDate | None:
     for ent in entities_in(sentence):
-        if ent.label_ not in ("DATE", "TIME") or _is_stamp(ent):
+        if not _names_a_time(ent) or _is_stamp(ent):
             continue
         if _dates_another_act(ent.root, told_as_noun=True):
             continue
@@ -152,6 +163,11 @@ def _day_named(
         if resolved is not None and resolved.precision == 1:
             return EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
     return None
+
+
+def _names_a_time(ent: SpacySpan) -> bool:
+    """A date ("Friday"), a time ("Monday night") or a feast ("New Year's Eve", an EVENT)."""
+    return ent.label_ in ("DATE", "TIME") or (ent.label_ == "EVENT" and names_a_feast(ent.text))
 
 
 _STAMP_BEFORE = re.compile(

@@ -38,11 +38,12 @@ from warmonitor.coding.figures import (
     caused_by_the_conflict_itself,
     find_figures,
     with_claimant,
+    without_the_event_dead,
 )
 from warmonitor.coding.knowledge import Knowledge, TriggerEntry
 from warmonitor.coding.modality import read_modality
 from warmonitor.coding.opinions import POLITICAL_TYPES, TERRITORIAL, SentenceOpinions
-from warmonitor.coding.places import NAMED, PlaceMention
+from warmonitor.coding.places import EMBEDDED, NAMED, PlaceMention
 from warmonitor.coding.statements import statement_about
 from warmonitor.coding.syntax import (
     REPORTING_VERBS,
@@ -303,17 +304,17 @@ def _in_the_one_town(event: Event, places: list[PlaceMention]) -> Event:
     """The report's main violent event, placed only in a county or a state, is placed in the
     one town the report names inside it: "Sheriff's deputies ... in Clark County" in a report
     whose only town is Las Vegas, Clark County. A report leads with one attack; the town it
-    names is where that attack was."""
+    names is where that attack was, or near it ("a home near Eutaw"), and a town whose police
+    it cites ("Cadiz Police") is named too."""
     where = event.location
     if where is None or where.feature_code not in ("ADM1", "ADM2"):
         return event
     towns = {
         m.place.geonameid: m.place
         for m in places
-        if m.place.mention == NAMED
+        if m.place.mention in (NAMED, EMBEDDED)
         and m.place.feature_code is not None
         and m.place.feature_code.startswith("PPL")
-        and m.place.sub_place is None
         and (m.place.country_code, m.place.admin1) == (where.country_code, where.admin1)
         and (where.feature_code == "ADM1" or m.place.admin2 == where.admin2)
     }
@@ -1083,7 +1084,7 @@ def _attach_figures(
     """Event-scope figures join the event of their clause, or the event at the same place; a
     toll told apart from any event ("Three victims were rushed to the hospital") joins the
     report's violent event when it tells only one."""
-    attached: dict[int, list[Figure]] = {}
+    attached: dict[int, list[FigureMention]] = {}
     loose: list[Figure] = []
     violent = [i for i, m in enumerate(mentions) if m.event.event_type in VIOLENT_TYPES]
     for figure in figures:
@@ -1097,10 +1098,10 @@ def _attach_figures(
         if target is None:
             loose.append(figure.figure)
         else:
-            attached.setdefault(target, []).append(figure.figure)
+            attached.setdefault(target, []).append(figure)
     result = []
     for index, mention in enumerate(mentions):
-        extra = tuple(attached.get(index, ()))
+        extra = tuple(f.figure for f in without_the_event_dead(attached.get(index, [])))
         if extra:
             figures = mention.event.figures + extra
             event = replace(mention.event, figures=figures, figure_ranges=disagreements(figures))

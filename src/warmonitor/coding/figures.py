@@ -73,6 +73,9 @@ _SINCE_A_TIME = re.compile(rf"\bsince {_PERIOD}\b|\bin {_PERIOD} alone\b")
 class FigureMention:
     figure: Figure
     anchor: Token  # the word the figure hangs on, for tying it to an event's clause
+    # "Seven people were shot": everyone hit, the dead among them, until their deaths are taken
+    # out (here, or once the event's own toll is known).
+    counts_the_dead: bool = False
 
 
 def find_figures(sentence: SpacySpan, knowledge: Knowledge) -> list[FigureMention]:
@@ -108,16 +111,26 @@ def find_figures(sentence: SpacySpan, knowledge: Knowledge) -> list[FigureMentio
 
 
 # Numbers that count no one: a model's ("an AK-47", "an M-16"), ages ("four boys between ages 12
-# and 16", "men aged 20 to 27", "Jackson and Franklin, both 16,", "Ceasar Valdovinos, 23,"), a
-# clock's ("about 6:35 p.m."), an address's ("the 6000 block of Elm Street"), a photo gallery's
-# ("Image 14 of 14", "1 / 14") and a broadcaster's ("KSLA News 12", "Photo: 21 Pro Video").
+# and 16", "men aged 20 to 27", "aged 21, 22, and 24", "all younger than 45", "in her 20's",
+# "Jackson and Franklin, both 16,", "Ceasar Valdovinos, 23,"), a clock's ("about 6:35 p.m."), a
+# date's year ("September 26, 2016"), an address's ("the 6000 block of Elm Street"), a photo
+# gallery's ("Image 14 of 14", "1 / 14") and a broadcaster's ("KSLA News 12", "Photo: 21 Pro
+# Video").
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+)
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\b[A-Z]{1,4}-|\b(?:ages?|aged)\s+(?:of\s+|between\s+)?(?:\d+\s+(?:and|to|-)\s+)?|\d:|"
-    r"\b(?:image|photo)\W*\s*(?:\d+\s+of\s+)?|\d\s*/\s*|\bnews\s+)$",
+    r"\b(?:image|photo)\W*\s*(?:\d+\s+of\s+)?|\d\s*/\s*|"
+    r"\b(?:younger|older)\s+than\s+|\b(?:ages?|aged)\s+(?:\d+,\s+)+(?:and\s+)?|"
+    rf"\b{_MONTH}\.?\s+\d{{1,2}},\s*)$",
     re.I,
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_CHANNEL_BEFORE = re.compile(r"\bnews\s+$", re.I)
 _NOT_A_COUNT_AFTER = re.compile(
-    r"^(?::\d|\s*/\s*\d|\s+(?:block|hundred block)\b|\s+(?:Pro\s+)?(?:Video|News)\b)", re.I
+    r"^(?:['’]?s\b|:\d|\s*/\s*\d|\s+(?:block|hundred block)\b|\s+(?:Pro\s+)?(?:Video|News)\b)", re.I
 )
 # An age set off by commas after a name or "both": "Elijah Jackson and Shakur Franklin, both 16,".
 _AGE_BEFORE = re.compile(r"(?:[A-Za-z]\.?,|\bboth)\s*$")
@@ -129,6 +142,10 @@ def _names_no_count(text: str, start: int, end: int) -> bool:
     after = text[end : end + 20]
     if _NOT_A_COUNT_BEFORE.search(before) or _NOT_A_COUNT_AFTER.match(after):
         return True
+    if _CHANNEL_BEFORE.search(before) and text[start:end].isdigit():
+        return True  # "KSLA News 12"; but "told 13 News two people were shot"
+    if _YEAR.fullmatch(text[start:end]) and not re.match(r" [a-z]", after):
+        return True  # "2013 Homicide Victim: Carlton Lewis", but "2000 people fled"
     age = text[start:end].isdigit() and int(text[start:end]) < 120
     return age and bool(_AGE_BEFORE.search(before) and _AGE_AFTER.match(after))
 
@@ -147,7 +164,7 @@ def _without_first_word(quantity: Quantity, text: str) -> Quantity | None:
 
 
 def with_claimant(mention: FigureMention, source: Source | None) -> FigureMention:
-    return FigureMention(replace(mention.figure, according_to=source), mention.anchor)
+    return replace(mention, figure=replace(mention.figure, according_to=source))
 
 
 def _counts_people(span: SpacySpan, sentence: SpacySpan, knowledge: Knowledge) -> bool:
@@ -217,13 +234,31 @@ def _read_figure(
         span=Span(whole.start_char, whole.end_char, whole.text),
         scope="cumulative" if _is_cumulative(anchor, sentence) else "event",
     )
-    return FigureMention(figure, anchor)
+    hit = kind == "wounded" and _counts_all_hit(anchor)
+    return FigureMention(figure, anchor, counts_the_dead=hit)
+
+
+def _counts_all_hit(anchor: Token) -> bool:
+    """ "Seven people were shot", "shot four people": those hit, whether they lived or died; but
+    "two others were shot" counts only those the report has not yet told of."""
+    if any(t.lower_ in _OTHERS for t in anchor.subtree):
+        return False
+    verb = next((t for t in anchor.ancestors if t.pos_ == "VERB"), None)
+    return verb is not None and verb.lemma_.lower() in _HITTING_VERBS
+
+
+_OTHERS = frozenset({"other", "others", "more", "additional", "another"})
 
 
 def _states_its_own_kind(noun: Token, knowledge: Knowledge) -> bool:
-    """ "four women wounded": the people counted carry their own state."""
+    """ "four women wounded", "two men who were shot": the people counted carry their own
+    state."""
     return any(
-        c.dep_ in ("amod", "acl", "relcl") and c.lemma_.lower() in knowledge.figure_kinds
+        c.dep_ in ("amod", "acl", "relcl")
+        and (
+            c.lemma_.lower() in knowledge.figure_kinds
+            or (c.dep_ != "amod" and c.lemma_.lower() in _HITTING_VERBS)
+        )
         for c in noun.children
     )
 
@@ -266,6 +301,10 @@ def _counted_noun(span: SpacySpan, sentence: SpacySpan) -> Token | None:
             i += 1
             steps += 1
             continue
+        if token.tag_ == "PRP$":  # "one of their students"
+            i += 1
+            steps += 1
+            continue
         if token.pos_ in ("NOUN", "PROPN"):
             # "900,000 people", "thousands of Iraqi civilians": skip compounds to the head.
             while i + 1 < sentence.end and doc[i + 1].pos_ == "NOUN" and doc[i].dep_ == "compound":
@@ -281,9 +320,13 @@ def _has_kind_nearby(span: SpacySpan, knowledge: Knowledge) -> bool:
     window = doc[span.end : min(len(doc), span.end + 3)]
     if any(t.lemma_.lower() in knowledge.figure_kinds for t in window):
         return True
-    # "wounding 13": the number is the object of the verb of harm before it.
+    # "wounding 13": the number is the object of the verb of harm before it; "one of them was
+    # killed": its subject.
     root = span.root
-    return root.dep_ == "dobj" and root.head.lemma_.lower() in knowledge.figure_kinds
+    harm = root.head.lemma_.lower()
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        return harm in knowledge.figure_kinds or harm in _HITTING_VERBS
+    return root.dep_ == "dobj" and harm in knowledge.figure_kinds
 
 
 def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None:
@@ -295,6 +338,8 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
         # "wounded civilians", "people killed", "one fatally".
         if child.dep_ in ("amod", "acl", "relcl", "advmod") and child.lemma_.lower() in kinds:
             return kinds[child.lemma_.lower()]
+        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in _HITTING_VERBS:
+            return _hit_kind(child)  # "two men who were shot to death"
         if _with_wounds(child, kinds):
             return "wounded"  # "six others with gunshot wounds"
     current = anchor
@@ -361,7 +406,23 @@ def _is_cumulative(anchor: Token, sentence: SpacySpan) -> bool:
     if any(cue in lowered for cue in _CUMULATIVE_CUES) or _SINCE_A_TIME.search(lowered):
         return True
     verb = next((t for t in [anchor, *anchor.ancestors] if t.pos_ == "VERB"), None)
-    return verb is not None and caused_by_the_conflict_itself(verb)
+    if verb is None:
+        return False
+    if _THIS_PERIOD.search(lowered) and _present_perfect(verb):
+        return True  # "more than 4,230 people have been shot in Chicago this year"
+    return caused_by_the_conflict_itself(verb)
+
+
+# "this year": a tally when the people "have been" shot, not when "two men were shot Sunday in
+# the city's 50th shooting this year".
+_THIS_PERIOD = re.compile(r"\b(?:this|last) (?:year|month)\b")
+
+
+def _present_perfect(verb: Token) -> bool:
+    return any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ") and c.lemma_ == "have"
+        for c in verb.children
+    )
 
 
 def caused_by_the_conflict_itself(verb: Token) -> bool:
@@ -383,6 +444,8 @@ _WOUNDING_WORDS = frozenset({"wound", "injure"})
 _HITTING_VERBS = frozenset({"shoot", "stab"})
 # "shot dead", "fatally shot", "shot and killed": a shooting that killed.
 _FATAL_MODIFIERS = frozenset({"dead", "fatally", "death"})
+_HITTINGS = frozenset({"shooting", "stabbing"})
+_FATAL_WORDS = frozenset({"fatal", "deadly"})
 # Singular people a report names without a number: "a man was killed", "the mayor was shot".
 _PERSON_ROLES = frozenset(
     {
@@ -471,6 +534,12 @@ def _victim_of(word: Token) -> Token | None:
     if word.lemma_.lower() in _DYING_WORDS:
         return next((c for c in word.children if c.dep_ == "nsubj"), None)
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
+    elided = not any(c.dep_ in ("aux", "auxpass") for c in word.children)
+    if word.dep_ == "conj" and word.tag_ == "VBN" and elided:
+        # "one was killed and another wounded": the passive's "was" is left out.
+        subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return subject
     for verb in (word, word.head) if word.dep_ == "conj" and not own_subject else (word,):
         victim = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
         if victim is not None:
@@ -486,6 +555,8 @@ def _toll_kind(trigger: Token) -> str | None:
         return "killed"  # "left a boy dead", "the shooting death of a Houston man"
     if lemma in _HITTING_VERBS and trigger.pos_ == "VERB":
         return _hit_kind(trigger)
+    if trigger.lower_ in _HITTINGS and any(c.lower_ in _FATAL_WORDS for c in trigger.children):
+        return "killed"  # "the fatal shooting of a 15-year-old girl"
     if lemma in _WOUNDING_WORDS:
         return "wounded"
     return None
@@ -507,10 +578,15 @@ def _hit_kind(verb: Token) -> str | None:
 
 def _kills_the_same(token: Token, verb: Token) -> bool:
     """ "shot and killed the man": the same people; "shooting four people and killing one of
-    them", each verb with an object of its own, kills only its own."""
+    them", each verb with an object (or a subject) of its own, kills only its own."""
     if token.lemma_ != "kill":
         return False
+    if all(any(c.dep_ in _SUBJECTS for c in v.children) for v in (token, verb)):
+        return False  # "a man was killed and two others were shot": two clauses, two tolls
     return not all(any(c.dep_ == "dobj" for c in v.children) for v in (token, verb))
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _fired_at(child: Token, verb: Token) -> bool:
@@ -543,6 +619,26 @@ def _without_the_dead(found: list[FigureMention]) -> list[FigureMention]:
     return result
 
 
+def without_the_event_dead(figures: list[FigureMention]) -> list[FigureMention]:
+    """ "Seven people were shot" in one sentence and "two were killed" in another: the event's
+    wounded are five. Only a count of everyone hit that exceeds the event's toll is reduced; a
+    count no larger could as well be of the dead alone."""
+    toll = max(
+        (
+            f.figure.best
+            for f in figures
+            if f.figure.kind == "killed" and f.figure.scope == "event" and f.figure.best
+        ),
+        default=0,
+    )
+    return [
+        replace(f, figure=_less(f.figure, toll), counts_the_dead=False)
+        if toll and f.counts_the_dead and f.figure.best is not None and f.figure.best > toll
+        else f
+        for f in figures
+    ]
+
+
 def _part_of(part: Figure, whole: Figure) -> bool:
     """ "One of four women wounded ... has died": the one is among the four."""
     return (
@@ -564,6 +660,10 @@ def _one_person(token: Token, knowledge: Knowledge) -> bool:
         return True
     if token.lower_ in ("he", "she", "him", "her"):
         return True
+    if token.lower_ == "another" and token.pos_ == "PRON":
+        return True  # "one person was killed and another wounded"
+    if token.lower_ == "old" and _is_age(token) and _has_singular_determiner(token):
+        return True  # "the shooting death of a 15-year-old"
     if token.tag_ != "NN":
         return False
     lemma = token.lemma_.lower()
@@ -571,9 +671,24 @@ def _one_person(token: Token, knowledge: Knowledge) -> bool:
         return False
     if lemma in ("people", "family", "other", "member"):
         return False
+    # "a boy", "his son"; "15-year-old girl", whose age says she is one.
+    return _has_singular_determiner(token) or any(
+        c.dep_ == "amod" and c.lower_ == "old" and _is_age(c) for c in token.children
+    )
+
+
+def _has_singular_determiner(token: Token) -> bool:
     return any(
         c.dep_ in ("det", "poss") and (c.dep_ == "poss" or c.lower_ in _SINGULAR_DETERMINERS)
         for c in token.children
+    )
+
+
+def _is_age(old: Token) -> bool:
+    """ "15-year-old": "old" measured in years by a number."""
+    return any(
+        c.lemma_.lower() == "year" and any(n.dep_ == "nummod" for n in c.children)
+        for c in old.children
     )
 
 

@@ -62,6 +62,7 @@ __all__ = [
     "GazetteerEntry",
     "GazetteerStats",
     "build_gazetteer",
+    "is_generic_name",
     "load_demonyms",
     "normalize_name",
     "open_gazetteer",
@@ -72,7 +73,7 @@ logger = logging.getLogger(__name__)
 # Bump whenever the schema, the normalisation or the way inputs are read changes: a gazetteer
 # built by another version is rebuilt on open. Package versions and the hash of the features
 # table are checked too, so upgrading an input also triggers a rebuild.
-GAZETTEER_VERSION = "5"
+GAZETTEER_VERSION = "6"
 
 KINDS = ("continent", "country", "admin1", "admin2", "city", "feature")
 
@@ -737,6 +738,7 @@ CREATE TABLE places (
     weight INTEGER NOT NULL,   -- ranking only: population, largest member's population, ...
     countries TEXT             -- '|IQ|SY|' for features spanning several countries
 );
+CREATE INDEX places_in_admin2 ON places (admin2_id);
 CREATE TABLE countries (
     code TEXT PRIMARY KEY,
     iso3 TEXT,
@@ -1082,6 +1084,10 @@ LEFT JOIN countries c ON c.code = p.country_code"""
 _SELECT = f"""{_COLUMNS}, n.rank
 FROM names n JOIN places p ON p.id = n.place_id {_JOINS}
 WHERE n.key = ?"""
+_SELECT_TOWNS_IN = f"""{_COLUMNS}, {PRIMARY}
+FROM places p {_JOINS}
+WHERE p.admin2_id = (SELECT id FROM places WHERE geonameid = ? AND kind = 'admin2')
+  AND p.kind = 'city'"""
 _SELECT_BY_ID = f"""{_COLUMNS}, {PRIMARY}
 FROM places p {_JOINS}
 WHERE p.id = ?"""
@@ -1111,6 +1117,7 @@ class Gazetteer:
         self._neighbour_cache: dict[frozenset[str], frozenset[str]] = {}
         # Documents name the same places again and again, and the file never changes.
         self._resolved: dict[tuple[str, str | None, _Context], GazetteerEntry | None] = {}
+        self._towns: dict[int, tuple[GazetteerEntry, ...]] = {}
 
     def __enter__(self) -> Gazetteer:
         return self
@@ -1134,6 +1141,14 @@ class Gazetteer:
         candidates = self._candidates(name)
         candidates.sort(key=lambda c: (c.rank, -c.weight, c.place_id))
         return [c.entry for c in candidates]
+
+    def towns_in(self, geonameid: int) -> tuple[GazetteerEntry, ...]:
+        """The populated places inside the second-level unit (a county) with this GeoNames id:
+        the towns a report about the county may name."""
+        if geonameid not in self._towns:
+            rows = self._connection.execute(_SELECT_TOWNS_IN, (geonameid,))
+            self._towns[geonameid] = tuple(_candidate_from_row(row).entry for row in rows)
+        return self._towns[geonameid]
 
     def country(self, code_or_name: str) -> GazetteerEntry | None:
         """A country by ISO alpha-2 ("IQ"), alpha-3 ("IRQ") or name ("Iraq", "Britain")."""
@@ -1441,6 +1456,11 @@ def _town_at_home(candidates: Sequence[_Candidate], context: _Context) -> bool:
         and _admin1_key(c) in context.admin1
         for c in candidates
     )
+
+
+def is_generic_name(name: str) -> bool:
+    """True if every word of ``name`` is a common word ("Old City", "Central", "Friday")."""
+    return _is_generic(normalize_name(name))
 
 
 def _is_generic(key: str) -> bool:

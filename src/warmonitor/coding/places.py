@@ -24,7 +24,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from warmonitor.coding.gazetteer import Gazetteer, GazetteerEntry, normalize_name
+from warmonitor.coding.gazetteer import (
+    Gazetteer,
+    GazetteerEntry,
+    is_generic_name,
+    normalize_name,
+)
 from warmonitor.coding.knowledge import Knowledge
 from warmonitor.coding.syntax import document_entities
 from warmonitor.geodesy import destination
@@ -109,7 +114,46 @@ def find_places(
             break
         focus = sharper
         mentions = _resolve_names(doc, text, names, gazetteer, focus)
-    return mentions
+    return _with_towns_of_counties(doc, text, mentions, gazetteer)
+
+
+def _with_towns_of_counties(
+    doc: Doc, text: str, mentions: list[PlaceMention], gazetteer: Gazetteer
+) -> list[PlaceMention]:
+    """A report about a county names its towns in ways no entity tagger reads as places ("Alma
+    police say", "a Sulphur man", "on Carver Street in New Roads"); a town of a county the
+    report names, written as a name anywhere in it, is that town. Not within a person's name,
+    nor in the county's own name ("Wilson County" is no mention of Wilson); and a town named
+    like its county is left to the tagger, since the bare name may be the county's ("Hays
+    district ... fled Hays")."""
+    counties = [m.place for m in mentions if m.place.feature_code == "ADM2" and m.place.geonameid]
+    if not counties:
+        return mentions
+    taken = [(m.place.span.start, m.place.span.end) for m in mentions if m.place.span]
+    people = [(e.start_char, e.end_char) for e in document_entities(doc) if e.label_ == "PERSON"]
+    found: list[PlaceMention] = []
+    for county in {c.geonameid: c for c in counties}.values():
+        for town in gazetteer.towns_in(county.geonameid):
+            if len(town.name) < 4 or (is_generic_name(town.name) and " " not in town.name):
+                continue
+            if county.name == town.name or county.name.startswith(f"{town.name} "):
+                continue  # "fled Hays" after "Hays district": the report's own unit
+            for match in re.finditer(rf"\b{re.escape(town.name)}\b(?!\s+{_UNIT_WORDS})", text):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in taken + people):
+                    continue
+                head = doc.char_span(start, end, alignment_mode="expand")
+                place = replace(
+                    place_from_entry(town, Span(start, end, match.group())), mention=NAMED
+                )
+                found.append(PlaceMention(place, head.root.i if head is not None else 0))
+                taken.append((start, end))
+    if not found:
+        return mentions
+    return sorted([*mentions, *found], key=lambda m: m.place.span.start if m.place.span else 0)
+
+
+_UNIT_WORDS = r"(?:County|Parish|Borough|Township|Co\.)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +255,8 @@ def _place_for(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> P
         return None
     if entry.kind == "city" and _is_acronym(name.text):
         return None  # "EU" is not Eu, Normandy; "WA" is not Wa, Ghana
-    if name.mention == EMBEDDED and not _may_be_embedded(entry, name.text, focus):
+    police = POLICE_WORDS.match(text, name.end) is not None
+    if name.mention == EMBEDDED and not _may_be_embedded(entry, name.text, focus, police=police):
         return None
     sub_place, start, end = _sub_place(text, name.start, name.end)
     relative = _relative(text, name.start) if sub_place is None else None
@@ -300,18 +345,27 @@ def _inside(entry: GazetteerEntry, focus: _Focus) -> bool:
 # this big or lies in a province the report is about; smaller namesakes are mostly words
 # ("Section 8 housing", "Landmark Theatres", "Supreme Court").
 _EMBEDDED_TOWN_POPULATION = 50_000
+# A police force is named after its town ("Vicksburg Police", "North Liberty police") far more
+# often than other bodies are, and small towns have forces of their own; in the report's own
+# countries, since "Savannah-Chatham Metro Police" is no force of Metro, Indonesia.
+_POLICE_TOWN_POPULATION = 5_000
 
 
-def _may_be_embedded(entry: GazetteerEntry, text: str, focus: _Focus) -> bool:
+def _may_be_embedded(
+    entry: GazetteerEntry, text: str, focus: _Focus, *, police: bool = False
+) -> bool:
     """The entry goes by ``text`` itself, not by an alternate name (an organisation's name
     starting with "Apple" must not become a place named so in another tongue), and is a unit
-    or a town big enough or near enough to be what an organisation is named after."""
+    or a town big enough or near enough to be what an organisation (or, smaller, a police
+    force) is named after."""
     if entry.kind == "feature" or normalize_name(entry.name) != normalize_name(text):
         return False
     if entry.kind != "city":
         return True
     local = (entry.country_code, entry.admin1) in focus.admin1
-    return local or (entry.population or 0) >= _EMBEDDED_TOWN_POPULATION
+    small_force = police and entry.country_code in focus.countries
+    least = _POLICE_TOWN_POPULATION if small_force else _EMBEDDED_TOWN_POPULATION
+    return local or (entry.population or 0) >= least
 
 
 def place_from_entry(entry: GazetteerEntry, span: Span | None) -> Place:

@@ -99,7 +99,7 @@ def find_triggers(sentence: SpacySpan, knowledge: Knowledge) -> list[Trigger]:
         used.update(t.i for t in span)
         found.append(Trigger(head, span, entry))
     for token in sentence:
-        if token.i in used or token.pos_ != "VERB":
+        if token.i in used or (token.pos_ != "VERB" and not _mistagged_verb(token)):
             continue
         # A phrasal verb however inflected: "handed over", "pulled its troops out".
         phrasal = (
@@ -108,9 +108,8 @@ def find_triggers(sentence: SpacySpan, knowledge: Knowledge) -> list[Trigger]:
             if c.dep_ == "prt"
         )
         entry = next((e for e in phrasal if e is not None and e.pos == "VERB"), None)
-        entry = entry or next(
-            (e for e in verbs.get(token.lemma_.lower(), ()) if _object_fits(token, e)), None
-        )
+        lemma = _MISTAGGED_VERBS.get(token.lower_, token.lemma_.lower())
+        entry = entry or next((e for e in verbs.get(lemma, ()) if _object_fits(token, e)), None)
         if entry is None:
             continue
         used.add(token.i)
@@ -137,6 +136,28 @@ def _trigger_tables(
     alternatives = "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
     pattern = re.compile(rf"(?<![\w-])(?P<words>{alternatives})s?(?![\w-])")
     return verbs, phrases, pattern
+
+
+# Past forms the small model tags as nouns after an age or a plain noun ("a 16-year-old shot a
+# friend", "a baby shot on Sunday has died"), with the verb they are.
+_MISTAGGED_VERBS = {"shot": "shoot"}
+# What a noun "shot" has and the verb has not: "a shot", "the fatal shot", "gun shot".
+_NOUN_MARKS = frozenset({"det", "poss", "amod", "compound", "nummod"})
+
+
+def _mistagged_verb(token: Token) -> bool:
+    if token.lower_ not in _MISTAGGED_VERBS or token.pos_ != "NOUN":
+        return False
+    marks = [c for c in token.children if c.dep_ in _NOUN_MARKS]
+    if any(_is_age(c) for c in marks):
+        # "a 16-year-old shot a friend": the article and the age are the shooter's.
+        marks = [c for c in marks if not _is_age(c) and c.dep_ != "det"]
+    return not marks
+
+
+def _is_age(token: Token) -> bool:
+    """ "16-year-old": "old" measured in years."""
+    return token.lower_ == "old" and any(c.lemma_.lower() == "year" for c in token.children)
 
 
 def _object_fits(verb: Token, entry: TriggerEntry) -> bool:

@@ -71,7 +71,7 @@ _DATELINE_DATE = re.compile(
 # in brackets before it, a hyphen must be followed by a space ("STOCKTON- Police say"), or
 # "AL-QAEDA" would end a dateline.
 _DATELINE_WITH_AGENCY = re.compile(
-    r"^(?P<head>[^()\n–—―]{2,100}?)\s*\((?P<agency>[^()\n]{1,40})\)\s*(?:[–—―]+|-{1,2})\s*"
+    r"^(?P<head>[^()\n–—―]{2,100}?)\s*\((?P<agency>[^()\n]{1,40})\)\s*(?:[–—―]+|-{1,2}|:)\s*"
 )
 _DATELINE_BARE = re.compile(r"^(?P<head>[^()\n–—―]{2,80}?)\s*(?:[–—―]+\s*|\s?-{1,2}\s+)")
 
@@ -234,6 +234,9 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         places = _parse_places(match.group("head"))
         raw_agency = " ".join(match.group("agency").split())
         agency = canonical_agency(raw_agency)
+        if places and _RELEASE_DATE.fullmatch(raw_agency):
+            # "Edmonton, Ky. (November 28, 2016) –": a release's place and day, no agency.
+            return Dateline(places, None, match.end())
         if places and (agency or (_is_shouted(match.group("head")) and _is_agency(raw_agency))):
             return Dateline(places, agency or raw_agency, match.end())
     match = _DATELINE_BARE.match(paragraph)
@@ -245,6 +248,10 @@ def parse_dateline(paragraph: str) -> Dateline | None:
 
 
 def _is_agency(name: str) -> bool:
-    """An unknown name in dateline brackets: short and capitalised, like "Sudan Tribune"."""
-    words = name.split()
+    """An unknown name in dateline brackets: short and capitalised, like "Sudan Tribune", or a
+    broadcaster's call name and channel, like "CBS 8"."""
+    words = [word for word in name.split() if not word.isdigit()]
     return 1 <= len(words) <= 4 and _is_name(words, _NAME_WORD)
+
+
+_RELEASE_DATE = re.compile(rf"{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}", re.IGNORECASE)

@@ -188,6 +188,12 @@ _MOVING_HOLIDAYS = {
 }
 
 
+def names_a_feast(text: str) -> bool:
+    """ "New Year's Eve", which spaCy tags as an event rather than a date."""
+    lowered = text.lower()
+    return any(re.search(rf"\b{p}\b", lowered) for p in (*_FIXED_HOLIDAYS, *_MOVING_HOLIDAYS))
+
+
 def _holiday(text: str, published: dt.date) -> dt.date | None:
     """The latest such feast on or before publication: "a Christmas Day shooting"."""
     for pattern, (month, day) in _FIXED_HOLIDAYS.items():
