@@ -250,3 +250,14 @@ def test_places_a_countys_own_name_is_no_mention_of_its_seat(extract_text) -> No
     places = [p.span.text for p in extract_text(text).places if p.span]
     assert "Wilson" not in places
     assert "Wilson County" in places
+
+
+def test_places_a_small_namesake_abroad_is_no_place_of_a_report_at_home(extract_text) -> None:
+    """Miami's Overtown is no village in Scotland; a well-known city abroad still is itself."""
+    text = (
+        "A man was shot in Overtown in Miami, Florida, on Sunday, two days after he flew back "
+        "from Toronto."
+    )
+    places = {p.span.text: p for p in extract_text(text).places if p.span}
+    assert "Overtown" not in places or places["Overtown"].country_code == "US"
+    assert places["Toronto"].country_code == "CA"

@@ -255,6 +255,8 @@ def _place_for(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> P
         return None
     if entry.kind == "city" and _is_acronym(name.text):
         return None  # "EU" is not Eu, Normandy; "WA" is not Wa, Ghana
+    if _small_and_abroad(entry, focus):
+        return None  # Miami's Overtown is no village in Scotland
     police = POLICE_WORDS.match(text, name.end) is not None
     if name.mention == EMBEDDED and not _may_be_embedded(entry, name.text, focus, police=police):
         return None
@@ -338,6 +340,21 @@ def _inside(entry: GazetteerEntry, focus: _Focus) -> bool:
         entry.kind in ("country", "continent")
         or entry.country_code in focus.countries
         or entry.country_code in focus.seen
+    )
+
+
+# A report about places in some countries names a town outside them only when it is well known
+# (a capital, a border city refugees reach); a small namesake abroad is a neighbourhood or a
+# village at home that the gazetteer does not list.
+_TOWN_ABROAD_POPULATION = 50_000
+
+
+def _small_and_abroad(entry: GazetteerEntry, focus: _Focus) -> bool:
+    return (
+        entry.kind == "city"
+        and bool(focus.countries)
+        and entry.country_code not in focus.countries
+        and (entry.population or 0) < _TOWN_ABROAD_POPULATION
     )
 
 
