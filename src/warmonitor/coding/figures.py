@@ -16,6 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from warmonitor.coding.knowledge import Knowledge
+from warmonitor.coding.syntax import is_age
 from warmonitor.model import Figure, Source, Span
 from warmonitor.nlp.quantities import Quantity, iter_quantities
 
@@ -662,7 +663,7 @@ def _one_person(token: Token, knowledge: Knowledge) -> bool:
         return True
     if token.lower_ == "another" and token.pos_ == "PRON":
         return True  # "one person was killed and another wounded"
-    if token.lower_ == "old" and _is_age(token) and _has_singular_determiner(token):
+    if is_age(token) and _has_singular_determiner(token):
         return True  # "the shooting death of a 15-year-old"
     if token.tag_ != "NN":
         return False
@@ -673,7 +674,7 @@ def _one_person(token: Token, knowledge: Knowledge) -> bool:
         return False
     # "a boy", "his son"; "15-year-old girl", whose age says she is one.
     return _has_singular_determiner(token) or any(
-        c.dep_ == "amod" and c.lower_ == "old" and _is_age(c) for c in token.children
+        c.dep_ == "amod" and is_age(c) for c in token.children
     )
 
 
@@ -681,14 +682,6 @@ def _has_singular_determiner(token: Token) -> bool:
     return any(
         c.dep_ in ("det", "poss") and (c.dep_ == "poss" or c.lower_ in _SINGULAR_DETERMINERS)
         for c in token.children
-    )
-
-
-def _is_age(old: Token) -> bool:
-    """ "15-year-old": "old" measured in years by a number."""
-    return any(
-        c.lemma_.lower() == "year" and any(n.dep_ == "nummod" for n in c.children)
-        for c in old.children
     )
 
 

@@ -111,6 +111,14 @@ def noun_phrase(token: Token) -> SpacySpan:
     return doc[left : right + 1]
 
 
+def is_age(token: Token) -> bool:
+    """ "16-year-old": "old" measured in years by a number, a person's age."""
+    return token.lower_ == "old" and any(
+        c.lemma_.lower() == "year" and any(n.dep_ == "nummod" for n in c.children)
+        for c in token.children
+    )
+
+
 def span_of(tokens: SpacySpan | Token) -> Span:
     if isinstance(tokens, Token):
         return Span(tokens.idx, tokens.idx + len(tokens.text), tokens.text)

@@ -10,6 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from warmonitor.coding.knowledge import Knowledge, TriggerEntry
+from warmonitor.coding.syntax import is_age
 
 # Light verbs whose object noun is the event: "launched a counter-attack", "carried out strikes".
 LIGHT_VERBS = {
@@ -149,15 +150,10 @@ def _mistagged_verb(token: Token) -> bool:
     if token.lower_ not in _MISTAGGED_VERBS or token.pos_ != "NOUN":
         return False
     marks = [c for c in token.children if c.dep_ in _NOUN_MARKS]
-    if any(_is_age(c) for c in marks):
+    if any(is_age(c) for c in marks):
         # "a 16-year-old shot a friend": the article and the age are the shooter's.
-        marks = [c for c in marks if not _is_age(c) and c.dep_ != "det"]
+        marks = [c for c in marks if not is_age(c) and c.dep_ != "det"]
     return not marks
-
-
-def _is_age(token: Token) -> bool:
-    """ "16-year-old": "old" measured in years."""
-    return token.lower_ == "old" and any(c.lemma_.lower() == "year" for c in token.children)
 
 
 def _object_fits(verb: Token, entry: TriggerEntry) -> bool:
