@@ -808,3 +808,148 @@ def test_coding_a_shot_fired_is_no_shooting_of_its_own(extract_text):
         "He took a shot at the goal in Toledo, Ohio, on Sunday.", published=THURSDAY
     )
     assert not _violent(result.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # A week narrowed by the day a later sentence gives the death.
+        (
+            "Officials have named a woman who was shot and killed last week at her apartment in "
+            "Everett, Washington. The Feb. 28 death of Dana Holt was ruled a homicide.",
+            dt.date(2024, 2, 28),
+        ),
+        # What was "reported" at a time is the gunfire itself.
+        (
+            "Police in Baltimore are still looking for answers after a shooting near a high "
+            "school. Gunfire was reported outside the school on Monday.",
+            dt.date(2024, 3, 4),
+        ),
+        # Police "say" now; the past day belongs to what they tell.
+        (
+            "On Sunday, however, police say the 30-year-old man fatally shot his neighbour in "
+            "Murray, Utah.",
+            dt.date(2024, 3, 3),
+        ),
+        (
+            "The Anderson County Sheriff's Office is investigating a possible accidental "
+            "shooting which was reported to deputies on 3/5/2024 at about 8:50 p.m.",
+            dt.date(2024, 3, 5),
+        ),
+    ],
+)
+def test_coding_the_day_of_the_violence_where_reports_tell_it_aside(extract_text, text, day):
+    result = extract_text(text, published=THURSDAY)
+    event = _violent(result.events)[0]
+    assert (event.date.start, event.date.end, event.date.precision) == (day, day, 1)
+
+
+def test_coding_a_clocked_page_stamp_dates_nothing_and_a_clocked_day_does(extract_text):
+    result = extract_text(
+        "16:01 GMT, 1 March 2024 A man was shot dead in Dayton, Ohio. Police said he was 24.",
+        published=THURSDAY,
+    )
+    (event,) = _violent(result.events)
+    assert event.date.span is None
+    result = extract_text(
+        "Police said a man was shot dead in Dayton, Ohio, at 10:30 p.m. on March 5, 2024.",
+        published=THURSDAY,
+    )
+    (event,) = _violent(result.events)
+    assert (event.date.start, event.date.precision) == (dt.date(2024, 3, 5), 1)
+
+
+def test_coding_an_update_stamp_dates_nothing(extract_text):
+    result = extract_text(
+        "Update (8:20 p.m. Wednesday) A boy and two adults were wounded in a shooting in "
+        "Grand Junction, Colorado.",
+        published=THURSDAY,
+    )
+    (event,) = _violent(result.events)
+    assert event.date.span is None or "Wednesday" not in event.date.span.text
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "count"),
+    [
+        (
+            "Two teenage girls and two men were shot and wounded outside a housing project in "
+            "Brooklyn on Saturday.",
+            "wounded",
+            4,
+        ),
+        ("A boy and two adults were wounded in a shooting in Dayton on Sunday.", "wounded", 3),
+        ("Two soldiers and a civilian were killed in an ambush near Gao on Sunday.", "killed", 3),
+        # Counted apart once: "a judge and his driver" are already two.
+        ("Gunmen killed a judge and his driver in Baghdad on Monday.", "killed", 2),
+        # A count and then who they were.
+        (
+            "Officers found four people, three women and a man, with gunshot wounds in Akron, "
+            "Ohio, on Friday.",
+            "wounded",
+            4,
+        ),
+    ],
+)
+def test_coding_victims_joined_by_and_are_counted_together(extract_text, text, kind, count):
+    result = extract_text(text, published=THURSDAY)
+    event = _violent(result.events)[0]
+    assert max(f.best for f in event.figures if f.kind == kind) == count
+
+
+def test_coding_the_victims_a_shooting_hit_include_its_dead(extract_text):
+    result = extract_text(
+        "A man was charged in a nightclub shooting in Troy, Alabama, on Saturday. The names of "
+        "all five victims who were shot at the club have been released. One of them, a "
+        "45-year-old man, died at a hospital.",
+        published=THURSDAY,
+    )
+    event = _violent(result.events)[0]
+    counts = {f.kind: f.best for f in event.figures}
+    assert (counts.get("killed"), max(f.best for f in event.figures if f.kind == "wounded")) == (
+        1,
+        4,
+    )
+
+
+def test_coding_a_persons_name_is_no_county_written_without_its_word(extract_text):
+    result = extract_text(
+        "Police say a man shot his fiancee and their son, Jordan Reeves, inside an apartment "
+        "in Murray, Utah, on Sunday.",
+        published=THURSDAY,
+    )
+    assert "Reeves County" not in {p.name for p in result.places}
+    (event,) = _violent(result.events)
+    assert event.location.name == "Murray"
+
+
+def test_coding_the_attackers_own_death_counts_with_the_victims(extract_text):
+    result = extract_text(
+        "Police said the gunman who killed two people and wounded five others at a cinema in "
+        "Lafayette, Louisiana, on Thursday night then killed himself.",
+        published=THURSDAY,
+    )
+    event = _violent(result.events)[0]
+    killed = [f for f in event.figures if f.kind == "killed"]
+    assert max(f.best for f in killed) == 3
+    assert max(f.best for f in event.figures if f.kind == "wounded") == 5
+
+
+def test_coding_family_victims_listed_are_counted(extract_text):
+    result = extract_text(
+        "A man was charged Friday, hours after shooting to death his former girlfriend and "
+        "two young men in Seattle on Thursday.",
+        published=THURSDAY,
+    )
+    event = _violent(result.events)[0]
+    assert max(f.best for f in event.figures if f.kind == "killed") == 3
+
+
+def test_coding_a_death_brought_to_a_toll_is_the_toll(extract_text):
+    result = extract_text(
+        "A woman wounded when shots were fired into a car in Metairie, Louisiana, on Sunday "
+        "night has died, bringing the death toll in the shooting to three.",
+        published=THURSDAY,
+    )
+    event = _violent(result.events)[0]
+    assert max(f.best for f in event.figures if f.kind == "killed") == 3

@@ -180,7 +180,8 @@ def test_claims_one_claimants_parts_are_no_disagreement(extract_text) -> None:
         published=SUNDAY,
     )
     event = _violent(extraction)
-    assert len([f for f in event.figures if f.kind == "killed"]) == 2
+    killed = {(f.who, f.best) for f in event.figures if f.kind == "killed"}
+    assert killed == {("soldiers", 2), ("civilians", 3), ("people", 5)}  # the parts, the total
     assert event.figure_ranges == ()
 
 

@@ -262,6 +262,23 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
     )
 
 
+def test_paragraphs_a_page_glued_together_are_parted() -> None:
+    raw = (
+        "A boy was hit by a stray bullet in his Paterson home Monday.Leaving the house on "
+        'Tuesday, his mother said he was doing well.”He is a fighter,” she said."We pray," '
+        'a neighbour said."Enough."It happened at 6 p.m.The U.S.Army was not there.'
+    )
+    assert clean_report(raw).text.split("\n\n") == [
+        "A boy was hit by a stray bullet in his Paterson home Monday.",
+        "Leaving the house on Tuesday, his mother said he was doing well.”",
+        "He is a fighter,” she said.",
+        '"We pray," a neighbour said.',
+        '"Enough."',
+        "It happened at 6 p.m.",
+        "The U.S.Army was not there.",
+    ]
+
+
 def test_headline_needs_a_blank_line_and_no_final_period() -> None:
     assert clean_report("Short line.\n\nThe army said the town was calm.").title is None
     assert clean_report("Short line\nThe army said the town was calm.").title is None

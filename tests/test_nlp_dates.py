@@ -50,3 +50,25 @@ def test_dates_durations_are_not_dates():
 def test_dates_relative_without_publication_stay_unresolved():
     assert resolve_date("on Friday", None) is None
     assert resolve_date("28 June 2016", None).start == dt.date(2016, 6, 28)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("on 6/23/17", dt.date(2017, 6, 23)),  # only one reading: June has no 23rd month
+        ("23/06/2017", dt.date(2017, 6, 23)),
+        ("2017-06-23", dt.date(2017, 6, 23)),
+        ("6/2/17", dt.date(2017, 6, 2)),  # 2 June is weeks before, 6 February months
+        ("2/6/17", dt.date(2017, 6, 2)),
+    ],
+)
+def test_dates_written_in_figures(text, day):
+    resolved = resolve_date(text, FRIDAY)
+    assert (resolved.start, resolved.end, resolved.precision) == (day, day, 1)
+
+
+def test_dates_in_figures_that_read_both_ways_within_weeks_stay_unresolved():
+    # 5 June and 6 May are both weeks before publication: no way to tell which is meant.
+    assert resolve_date("6/5/17", FRIDAY) is None
+    assert resolve_date("6/23/17", None).start == dt.date(2017, 6, 23)
+    assert resolve_date("6/2/17", None) is None

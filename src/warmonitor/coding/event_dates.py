@@ -171,11 +171,15 @@ def _names_a_time(ent: SpacySpan) -> bool:
 
 
 _STAMP_BEFORE = re.compile(
-    r"(?:posted|updated|published|created|last modified)\W*(?:on|at)?\W*$", re.I
+    r"(?:posted|updated?|published|created|last modified)\W*(?:on|at)?\W*"
+    r"(?:\d{1,2}:\d{2}\s*[ap]\.?m\.?\s*)?$",
+    re.I,
 )
 _CLOCK_AFTER = re.compile(r"^\W*(?:at\s+)?\d{1,2}:\d{2}")
+# A clock and its zone just before a dated day, as pages stamp: "16:01 GMT, 16 December 2014".
+_CLOCK_BEFORE = re.compile(r"\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?\s*(?:[A-Z]{2,4})?\W*$")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
-_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 
 
 def _is_stamp(ent: SpacySpan) -> bool:
@@ -185,7 +189,11 @@ def _is_stamp(ent: SpacySpan) -> bool:
     before = doc[max(0, ent.start - 4) : ent.start].text
     after = doc[ent.end : ent.end + 4].text
     dated = _YEAR.search(ent.text) is not None
-    clocked = _CLOCK.search(ent.text) is not None or _CLOCK_AFTER.match(after) is not None
+    clocked = (
+        _CLOCK.search(ent.text) is not None
+        or _CLOCK_AFTER.match(after) is not None
+        or _CLOCK_BEFORE.search(before) is not None
+    )
     return bool(_STAMP_BEFORE.search(before)) or (dated and clocked)
 
 
@@ -204,6 +212,16 @@ def date_near(date: EventDate | None, anchor: Token, published: dt.date | None) 
     return day if inside and date.start <= day.start <= date.end else date
 
 
+def narrows(date: EventDate | None, day: EventDate) -> bool:
+    """Whether ``day`` may stand for ``date``: nothing read dates the event, or the day is more
+    precise and inside it ("killed last week ... The Dec. 15 death of ...")."""
+    if date is None or date.span is None:
+        return True
+    if day.precision >= date.precision or date.start is None or date.end is None:
+        return False
+    return day.start is not None and date.start <= day.start <= date.end
+
+
 def _dates_another_act(token: Token, *, told_as_noun: bool) -> bool:
     """The date phrase hangs on a reporting verb ("said on Tuesday") or on what followed the
     event ("was arraigned Monday"), not on the event's own verb. An arrest dates an event told
@@ -211,10 +229,59 @@ def _dates_another_act(token: Token, *, told_as_noun: bool) -> bool:
     its aftermath; an arrest told with the act itself is mostly made the same day ("arrested
     Sunday after he shot himself")."""
     verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
+    if verb is None or _in_a_violent_noun_phrase(token, verb):
         return False
     aftermath = verb.lemma_ in AFTERMATH_VERBS or (told_as_noun and verb.lemma_ == "arrest")
-    return aftermath or verb.lemma_ in REPORTING_VERBS
+    if aftermath:
+        return True
+    if verb.lemma_ not in REPORTING_VERBS:
+        return False
+    return not (_said_now(verb, token) or _violence_heard(verb))
+
+
+_NOW = {"today", "tonight", "now"}
+
+
+def _said_now(verb: Token, token: Token) -> bool:
+    """ "On Sunday, police say the man shot his fiancee": what is said now cannot be dated
+    Sunday; the past day belongs to what is told."""
+    return verb.tag_ in ("VBP", "VBZ") and token.lower_ not in _NOW
+
+
+# What a report "was reported" or "heard" at a time is the violence itself, when people heard
+# or called it in: "Gunfire was reported outside the school on Friday".
+_SOUNDS_OF_VIOLENCE = {
+    "gunfire",
+    "gunshot",
+    "shot",
+    "shooting",
+    "stabbing",
+    "explosion",
+    "blast",
+}
+
+
+_VIOLENT_NOUNS = _SOUNDS_OF_VIOLENCE | {"death", "killing", "slaying", "murder", "homicide"}
+
+
+def _in_a_violent_noun_phrase(token: Token, verb: Token) -> bool:
+    """ "The Dec. 15 death of a woman was ruled a homicide": the day dates the death its phrase
+    names, not the ruling the phrase is the subject of."""
+    for node in token.ancestors:
+        if node.i == verb.i:
+            return False
+        if node.pos_ == "NOUN" and node.lemma_.lower() in _VIOLENT_NOUNS:
+            return True
+    return False
+
+
+def _violence_heard(verb: Token) -> bool:
+    if verb.lemma_ not in ("report", "hear"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head  # "a shooting which was reported to us on 12/23/16"
+    return subject is not None and subject.lemma_.lower() in _SOUNDS_OF_VIOLENCE
 
 
 def is_background(date: EventDate | None, published: dt.date | None) -> bool:

@@ -32,6 +32,7 @@ from warmonitor.coding.event_dates import (
     day_of_what_followed,
     first_day_of_report,
     is_background,
+    narrows,
 )
 from warmonitor.coding.figures import (
     FigureMention,
@@ -288,13 +289,16 @@ def _filled_in(mention: _Mention, resorts: LastResorts, article: Article, *, lea
             event,
             location=replace(jurisdiction, span=where.span, sub_place=where.name, mention=NAMED),
         )
-    if event.date is None or event.date.span is None:
+    if event.date is None or event.date.span is None or event.date.precision > 1:
         token = mention.trigger.token
-        day = date_after(token, article.published)
-        if day is None and leads:
-            day = first_day_of_report(token, article.published)
-        if day is None and event.event_type in VIOLENT_TYPES:
-            day = day_of_what_followed(token, article.published)
+        days = (
+            date_after(token, article.published),
+            first_day_of_report(token, article.published) if leads else None,
+            day_of_what_followed(token, article.published)
+            if event.event_type in VIOLENT_TYPES
+            else None,
+        )
+        day = next((d for d in days if d is not None and narrows(event.date, d)), None)
         if day is not None:
             event = replace(event, date=day)
     return event
@@ -1064,7 +1068,7 @@ def _combine(kept: _Mention, new: _Mention, *, fill_only: bool = False) -> _Ment
     if (
         other.event.date is not None
         and other.event.date.span is not None
-        and (date is None or date.span is None)
+        and (date is None or date.span is None or narrows(date, other.event.date))
     ):
         date = other.event.date
     combined = replace(

@@ -39,7 +39,9 @@ _CONFLICT_NOUNS = {
 # People counted by what happened to them: the noun is its own kind.
 _SELF_KIND_NOUNS = frozenset({"refugee", "body", "corpse", "fatality", "hostage"})
 # "put the death toll at 19", "the toll rose to 19", "a toll of 19": the number is the killed.
-_TOLL_VERBS = frozenset({"put", "rise", "climb", "reach", "raise", "jump", "increase", "stand"})
+_TOLL_VERBS = frozenset(
+    {"put", "rise", "climb", "reach", "raise", "jump", "increase", "stand", "bring"}
+)
 # Qualifiers that are also prepositions: "control over 300 people" is not "more than 300".
 _PREPOSITION_QUALIFIERS = {"over", "under"}
 _CUMULATIVE_CUES = (
@@ -108,7 +110,102 @@ def find_figures(sentence: SpacySpan, knowledge: Knowledge) -> list[FigureMentio
             for f in found
         ):
             found.append(implied)
-    return _without_the_dead(found)
+    return _without_the_dead(_with_the_killer_dead(_summed_conjuncts(found, knowledge)))
+
+
+# "before killing himself": the attacker's own death, which tolls count with the victims'.
+_REFLEXIVES = frozenset({"himself", "herself"})
+
+
+def _with_the_killer_dead(found: list[FigureMention]) -> list[FigureMention]:
+    """ "The gunman who killed two people ... before killing himself": three dead, the
+    attacker among them, as tolls of a shooting count them."""
+    own = [f for f in found if f.figure.kind == "killed" and f.anchor.lower_ in _REFLEXIVES]
+    others = [
+        f for f in found if f.figure.kind == "killed" and f not in own and f.figure.scope == "event"
+    ]
+    if len(own) != 1 or not others:
+        return found
+    largest = max(others, key=lambda f: f.figure.best or 0)
+    more = _less(largest.figure, -1)
+    spans = [s for s in (largest.figure.span, own[0].figure.span) if s is not None]
+    if len(spans) == 2:
+        # The span runs from the victims' count to the attacker's own death: both make it.
+        start, end = min(s.start for s in spans), max(s.end for s in spans)
+        more = replace(more, span=Span(start, end, largest.anchor.doc.text[start:end]))
+    return [replace(f, figure=more) if f is largest else f for f in found if f is not own[0]]
+
+
+def _summed_conjuncts(found: list[FigureMention], knowledge: Knowledge) -> list[FigureMention]:
+    """ "Two soldiers and three civilians were killed": the parts stay, for who they were, and
+    their total joins them (killed 5), since a toll is the largest of one claimant's figures;
+    "a boy and two adults wounded" is three. Summed only when every conjunct is counted or is
+    one person, so that "two men and some others" stays two."""
+    by_anchor = {f.anchor.i: f for f in found}
+    result = list(found)
+    done: set[int] = set()
+    for mention in found:
+        anchor = mention.anchor
+        group = sorted((anchor, *anchor.conjuncts), key=lambda t: t.i)
+        if anchor.i in done or len(group) < 2:
+            continue
+        if any(_spans(mention.figure, t) for t in group if t != anchor):
+            continue  # "a judge and his driver" are two already
+        members = [by_anchor.get(t.i) for t in group]
+        counted = [
+            m
+            for m in members
+            if m is not None
+            and (m.figure.kind, m.figure.scope) == (mention.figure.kind, mention.figure.scope)
+        ]
+        singles = [t for t, m in zip(group, members, strict=True) if m is None]
+        if len(counted) + len(singles) < len(group) or not all(
+            _one_person(t, knowledge) for t in singles
+        ):
+            continue
+        if _breaks_down(group, by_anchor, len(singles)):
+            continue  # "four people, three women and a man": still four
+        done.update(t.i for t in group)
+        result.append(_sum_of(counted, len(singles), group))
+    return result
+
+
+def _breaks_down(group: list[Token], by_anchor: dict[int, FigureMention], singles: int) -> bool:
+    """A count and then, after a comma, who they were: the first member is the sum of the
+    others ("four people, three women and a man")."""
+    first = by_anchor.get(group[0].i)
+    end = _phrase_end(group[0]) + 1
+    if first is None or first.figure.best is None or end >= len(group[0].doc):
+        return False
+    rest = [by_anchor[t.i].figure.best for t in group[1:] if t.i in by_anchor]
+    total = sum(v or 0 for v in rest) + singles
+    return group[0].doc[end].text == "," and first.figure.best == total
+
+
+def _spans(figure: Figure, token: Token) -> bool:
+    """The figure already counts the token: "the murder of a judge and his driver" is two."""
+    return figure.span is not None and figure.span.start <= token.idx < figure.span.end
+
+
+def _sum_of(counted: list[FigureMention], singles: int, group: list[Token]) -> FigureMention:
+    def total(values: list[int | None]) -> int | None:
+        return None if any(v is None for v in values) else sum(v for v in values if v) + singles
+
+    first = counted[0]
+    doc = group[0].doc
+    phrase = doc[min(t.left_edge.i for t in group) : max(_phrase_end(t) for t in group) + 1]
+    who = {m.figure.who for m in counted}
+    figure = replace(
+        first.figure,
+        who=who.pop() if len(who) == 1 and not singles else "people",
+        low=total([m.figure.low for m in counted]),
+        best=total([m.figure.best for m in counted]),
+        high=total([m.figure.high for m in counted]),
+        approximate=any(m.figure.approximate for m in counted),
+        span=Span(phrase.start_char, phrase.end_char, phrase.text),
+    )
+    # "he and four others were shot": a list of those hit, the dead among them.
+    return replace(first, figure=figure, counts_the_dead=figure.kind == "wounded")
 
 
 # Numbers that count no one: a model's ("an AK-47", "an M-16"), ages ("four boys between ages 12
@@ -244,6 +341,12 @@ def _counts_all_hit(anchor: Token) -> bool:
     "two others were shot" counts only those the report has not yet told of."""
     if any(t.lower_ in _OTHERS for t in anchor.subtree):
         return False
+    if anchor.lemma_.lower() == "victim":
+        return True  # "the names of five victims": of the shooting, dead or alive
+    # "all five victims that were shot", "discovered five people shot, one of whom was dead"
+    described = (c for c in anchor.children if c.dep_ in ("relcl", "acl"))
+    if any(c.lemma_.lower() in _HITTING_VERBS for c in described):
+        return True
     verb = next((t for t in anchor.ancestors if t.pos_ == "VERB"), None)
     return verb is not None and verb.lemma_.lower() in _HITTING_VERBS
 
@@ -487,6 +590,23 @@ _PERSON_ROLES = frozenset(
         "youth",
         "suspect",
         "individual",
+        "shooter",
+        "girlfriend",
+        "boyfriend",
+        "fiancee",
+        "fiance",
+        "cousin",
+        "nephew",
+        "niece",
+        "uncle",
+        "aunt",
+        "grandmother",
+        "grandfather",
+        "grandson",
+        "granddaughter",
+        "stepson",
+        "stepdaughter",
+        "bailiff",
     }
 )
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another"})
@@ -501,7 +621,11 @@ def implied_toll(word: Token, knowledge: Knowledge) -> FigureMention | None:
     victim = _victim_of(word) if kind is not None else None
     if victim is None:
         return None
-    people = [p for p in (victim, *victim.conjuncts) if _one_person(p, knowledge)]
+    people = [
+        p
+        for p in (victim, *victim.conjuncts)
+        if _one_person(p, knowledge) or (kind == "killed" and p.lower_ in _REFLEXIVES)
+    ]
     if not people or len(people) < 1 + len(victim.conjuncts):
         return None
     doc = victim.doc

@@ -257,6 +257,10 @@ def _place_for(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> P
         return None  # "EU" is not Eu, Normandy; "WA" is not Wa, Ghana
     if _small_and_abroad(entry, focus):
         return None  # Miami's Overtown is no village in Scotland
+    if _small_and_elsewhere(entry, focus):
+        return None  # "Pittsburgh Police ... in Homewood" is not Homewood, Alabama
+    if _county_without_its_word(entry, text, name):
+        return None  # "their son, Jordan Reeves" names no Reeves County
     police = POLICE_WORDS.match(text, name.end) is not None
     if name.mention == EMBEDDED and not _may_be_embedded(entry, name.text, focus, police=police):
         return None
@@ -343,6 +347,19 @@ def _inside(entry: GazetteerEntry, focus: _Focus) -> bool:
     )
 
 
+_COUNTY_WORDS = ("County", "Parish", "Borough")
+_COUNTY_WORD_AFTER = re.compile(r"\s+(?:County|Parish|Borough)\b")
+
+
+def _county_without_its_word(entry: GazetteerEntry, text: str, name: _Name) -> bool:
+    """A county whose name carries its unit word ("Reeves County", "Orleans Parish") is
+    written with it; its bare name is a person's ("Reeves", "Johnson's"), or the town."""
+    if entry.kind != "admin2" or not entry.name.endswith(_COUNTY_WORDS):
+        return False
+    written = name.text.endswith(_COUNTY_WORDS) or name.text.endswith(("county", "parish"))
+    return not written and _COUNTY_WORD_AFTER.match(text, name.end) is None
+
+
 # A report about places in some countries names a town outside them only when it is well known
 # (a capital, a border city refugees reach); a small namesake abroad is a neighbourhood or a
 # village at home that the gazetteer does not list.
@@ -354,6 +371,19 @@ def _small_and_abroad(entry: GazetteerEntry, focus: _Focus) -> bool:
         entry.kind == "city"
         and bool(focus.countries)
         and entry.country_code not in focus.countries
+        and (entry.population or 0) < _TOWN_ABROAD_POPULATION
+    )
+
+
+def _small_and_elsewhere(entry: GazetteerEntry, focus: _Focus) -> bool:
+    """A report about towns of some provinces or states names a small town of another one
+    mostly as a neighbourhood at home that the gazetteer does not list: "Pittsburgh Police ...
+    in Homewood" is not Homewood, Alabama."""
+    return (
+        entry.kind == "city"
+        and bool(focus.admin1)
+        and entry.country_code in {country for country, _ in focus.admin1}
+        and (entry.country_code, entry.admin1) not in focus.admin1
         and (entry.population or 0) < _TOWN_ABROAD_POPULATION
     )
 

@@ -38,6 +38,8 @@ REPORTING_VERBS = frozenset(
         "stress",
         "emphasise",
         "emphasize",
+        "reveal",
+        "disclose",
     }
 )
 

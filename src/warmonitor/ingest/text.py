@@ -3,7 +3,9 @@
 Rules, in the order they apply:
 
 1. Lines are stripped and runs of whitespace inside a line become one space. No other character
-   is changed (curly quotes stay): later stages index into this exact text.
+   is changed (curly quotes stay): later stages index into this exact text. Paragraphs a page
+   glued together when it lost their breaks ("...in his home Monday.Leaving her home") are
+   parted again where a sentence's end touches a capitalised word.
 2. Boilerplate lines are removed wherever they sit (see :mod:`warmonitor.ingest.boilerplate`);
    a comment section is removed with everything after it; an aggregator trailer is removed and
    marks the report as truncated.
@@ -124,16 +126,35 @@ def _lines_without_boilerplate(raw: str) -> tuple[list[str], bool]:
     """Normalised lines, boilerplate blanked out; and whether a trailer marked an excerpt."""
     lines: list[str] = []
     truncated = False
-    for line in raw.lstrip("\ufeff").splitlines():
-        line = _HORIZONTAL_SPACE.sub(" ", line).strip()
-        kind = classify_line(line)
-        if kind is LineKind.COMMENTS_START:
-            break
-        if kind is LineKind.TRAILER:
-            truncated = True
-        # Removed lines become blank, so that the lines around them are not joined together.
-        lines.append(line if kind is LineKind.BODY else "")
+    for raw_line in raw.lstrip("\ufeff").splitlines():
+        for line in _unglued(_HORIZONTAL_SPACE.sub(" ", raw_line).strip()):
+            kind = classify_line(line)
+            if kind is LineKind.COMMENTS_START:
+                return lines, truncated
+            if kind is LineKind.TRAILER:
+                truncated = True
+            # Removed lines become blank, so that the lines around them are not joined together.
+            lines.append(line if kind is LineKind.BODY else "")
     return lines, truncated
+
+
+# A sentence's end touching a capitalised word: "Monday.Leaving", "said.”Taylor", "p.m.The".
+_GLUED_SENTENCE = re.compile(r"(?<=[a-z0-9][.!?])([”’\"]?)(?=[A-Z][a-z])")
+
+
+def _unglued(line: str) -> list[str]:
+    """The paragraphs a line holds: one, unless the page glued several together. A straight
+    quote at the joint closes the sentence before it when that sentence opened one."""
+    parts: list[str] = []
+    start = 0
+    for match in _GLUED_SENTENCE.finditer(line):
+        cut = match.end()
+        if match.group(1) == '"' and line.count('"', start, match.start()) % 2 == 0:
+            cut = match.start()  # an opening quote: the next paragraph's
+        parts.append(line[start:cut])
+        start = cut
+    parts.append(line[start:])
+    return [part for part in parts if part] or [""]
 
 
 def _split_blocks(lines: list[str]) -> list[list[str]]:

@@ -59,6 +59,9 @@ def _resolve_absolute(text: str, published: dt.date | None) -> ResolvedDate | No
     month_day = re.search(
         rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?", text
     )
+    numeric = _numeric_date(text, published)
+    if numeric is not None:
+        return ResolvedDate(numeric, numeric, 1)
     match = day_month or month_day
     if match:
         month = _MONTHS[match.group("month")]
@@ -84,6 +87,46 @@ def _resolve_absolute(text: str, published: dt.date | None) -> ResolvedDate | No
         year = int(year_only.group("year"))
         return ResolvedDate(dt.date(year, 1, 1), dt.date(year, 12, 31), 5)
     return None
+
+
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b")
+_RECENT_DAYS = 61
+_ISO_DATE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+
+
+def _numeric_date(text: str, published: dt.date | None) -> dt.date | None:
+    """ "12/23/16", "2016-12-23". A day and month both 12 or under ("3/5/16") are read in
+    whichever order, American or European, alone puts the day in the two months before
+    publication; news tells what just happened. Otherwise such a date is no reading."""
+    iso = _ISO_DATE.search(text)
+    if iso:
+        return _valid_date(*(int(part) for part in iso.groups()))
+    match = _NUMERIC_DATE.search(text)
+    if match is None:
+        return None
+    first, second, year_text = match.groups()
+    year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+    readings = {
+        d
+        for d in (
+            _valid_date(year, int(first), int(second)),
+            _valid_date(year, int(second), int(first)),
+        )
+        if d is not None
+    }
+    if len(readings) == 1:
+        return readings.pop()
+    if published is None:
+        return None
+    recent = [d for d in readings if 0 <= (published - d).days <= _RECENT_DAYS]
+    return recent[0] if len(recent) == 1 else None
+
+
+def _valid_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _year_for(year: str | None, month: int, day: int, published: dt.date | None) -> int | None:
