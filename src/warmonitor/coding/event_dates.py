@@ -248,17 +248,18 @@ def _said_now(verb: Token, token: Token) -> bool:
     return verb.tag_ in ("VBP", "VBZ") and token.lower_ not in _NOW
 
 
-# What a report "was reported" or "heard" at a time is the violence itself, when people heard
-# or called it in: "Gunfire was reported outside the school on Friday".
-_SOUNDS_OF_VIOLENCE = {
-    "gunfire",
-    "gunshot",
-    "shot",
-    "shooting",
-    "stabbing",
-    "explosion",
-    "blast",
-}
+# What "was reported" or "heard" at a time is the violence itself when people heard it or
+# called it in: "Gunfire was reported outside the school on Friday".
+_SOUNDS_OF_VIOLENCE = {"gunfire", "gunshot", "shot", "shooting", "stabbing", "explosion", "blast"}
+
+
+def _violence_heard(verb: Token) -> bool:
+    if verb.lemma_ not in ("report", "hear"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head  # "a shooting which was reported to us on 12/23/16"
+    return subject is not None and subject.lemma_.lower() in _SOUNDS_OF_VIOLENCE
 
 
 _VIOLENT_NOUNS = _SOUNDS_OF_VIOLENCE | {"death", "killing", "slaying", "murder", "homicide"}
@@ -273,15 +274,6 @@ def _in_a_violent_noun_phrase(token: Token, verb: Token) -> bool:
         if node.pos_ == "NOUN" and node.lemma_.lower() in _VIOLENT_NOUNS:
             return True
     return False
-
-
-def _violence_heard(verb: Token) -> bool:
-    if verb.lemma_ not in ("report", "hear"):
-        return False
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
-        subject = verb.head  # "a shooting which was reported to us on 12/23/16"
-    return subject is not None and subject.lemma_.lower() in _SOUNDS_OF_VIOLENCE
 
 
 def is_background(date: EventDate | None, published: dt.date | None) -> bool:

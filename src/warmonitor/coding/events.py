@@ -290,18 +290,25 @@ def _filled_in(mention: _Mention, resorts: LastResorts, article: Article, *, lea
             location=replace(jurisdiction, span=where.span, sub_place=where.name, mention=NAMED),
         )
     if event.date is None or event.date.span is None or event.date.precision > 1:
-        token = mention.trigger.token
-        days = (
-            date_after(token, article.published),
-            first_day_of_report(token, article.published) if leads else None,
-            day_of_what_followed(token, article.published)
-            if event.event_type in VIOLENT_TYPES
-            else None,
-        )
-        day = next((d for d in days if d is not None and narrows(event.date, d)), None)
+        days = _last_resort_days(mention, article, leads=leads)
+        day = next((d for d in days if narrows(event.date, d)), None)
         if day is not None:
             event = replace(event, date=day)
     return event
+
+
+def _last_resort_days(mention: _Mention, article: Article, *, leads: bool) -> Iterator[EventDate]:
+    """The days the last resorts find, in their order, each looked for only when wanted."""
+    token, published = mention.trigger.token, article.published
+    resorts = [date_after]
+    if leads:
+        resorts.append(first_day_of_report)
+    if mention.event.event_type in VIOLENT_TYPES:
+        resorts.append(day_of_what_followed)
+    for resort in resorts:
+        day = resort(token, published)
+        if day is not None:
+            yield day
 
 
 def _in_the_one_town(event: Event, places: list[PlaceMention]) -> Event:

@@ -348,7 +348,7 @@ def _inside(entry: GazetteerEntry, focus: _Focus) -> bool:
 
 
 _COUNTY_WORDS = ("County", "Parish", "Borough")
-_COUNTY_WORD_AFTER = re.compile(r"\s+(?:County|Parish|Borough)\b")
+_COUNTY_WORD_AFTER = re.compile(r"\s+(?:County|Parish|Borough)\b", re.I)
 
 
 def _county_without_its_word(entry: GazetteerEntry, text: str, name: _Name) -> bool:
@@ -356,7 +356,7 @@ def _county_without_its_word(entry: GazetteerEntry, text: str, name: _Name) -> b
     written with it; its bare name is a person's ("Reeves", "Johnson's"), or the town."""
     if entry.kind != "admin2" or not entry.name.endswith(_COUNTY_WORDS):
         return False
-    written = name.text.endswith(_COUNTY_WORDS) or name.text.endswith(("county", "parish"))
+    written = name.text.lower().endswith(tuple(word.lower() for word in _COUNTY_WORDS))
     return not written and _COUNTY_WORD_AFTER.match(text, name.end) is None
 
 
