@@ -940,3 +940,80 @@ def test_coding_a_persons_name_is_no_county_written_without_its_word(extract_tex
     assert "Reeves County" not in {p.name for p in result.places}
     (event,) = _violent(result.events)
     assert event.location.name == "Murray"
+
+
+def test_coding_a_victims_home_town_gives_way_to_where_he_was_shot(extract_text):
+    result = extract_text(
+        "Jamaine Sutton of Dunbar was shot dead on Saturday at a gas station in Charleston, "
+        "police said.",
+        published=THURSDAY,
+    )
+    (event,) = _violent(result.events)
+    assert event.location.name == "Charleston"
+
+
+def test_coding_an_attack_first_named_as_what_police_investigate_is_an_event(extract_text):
+    """ "the shooting" reads as a pointer back at an attack told before; with none told before,
+    it is the report's own, placed by the police it cites (Madisonville is Cincinnati's)."""
+    result = extract_text(
+        "Police are investigating the shooting of a man and a toddler in Madisonville on "
+        "Wednesday, Cincinnati police said.",
+        published=THURSDAY,
+    )
+    (event,) = _violent(result.events)
+    assert event.location.name == "Cincinnati"
+
+
+def test_coding_a_suburb_of_a_city_is_not_the_city(extract_text):
+    result = extract_text(
+        "Three partygoers were killed at a house party in a Seattle suburb, in Mukilteo, "
+        "Washington, on Saturday.",
+        published=THURSDAY,
+    )
+    (event,) = _violent(result.events)
+    assert event.location.name == "Mukilteo"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Topeka police officers were called to the intersection of SE Golf Park Boulevard and "
+        "SE Fremont on Friday night, where a child had been shot.",
+        "A boy was shot in the face on Roxbury Street near Britain on Friday, Detroit police said.",
+    ],
+)
+def test_coding_a_cross_street_is_no_town_nor_country(extract_text, text):
+    result = extract_text(text, published=THURSDAY)
+    assert {p.country_code for p in result.places} == {"US"}
+    assert {p.admin1 for p in result.places} <= {"Kansas", "Michigan"}
+
+
+def test_coding_the_town_whose_police_a_report_cites_sets_its_state(extract_text):
+    result = extract_text(
+        "Topeka police said a man was shot near Roosevelt Park on Friday.", published=THURSDAY
+    )
+    assert "Michigan" not in {p.admin1 for p in result.places}
+
+
+def test_coding_the_attack_an_arrest_names_is_the_one_told_after_it(extract_text):
+    """The full telling may read as another kind of violence than the arrest's word for it."""
+    from warmonitor.coding.taxonomy import VIOLENT_TYPES
+
+    result = extract_text(
+        "Police arrested a man in the Sunday attack in Augusta, Georgia. One man was killed and "
+        "three others were wounded when a bomb exploded outside a bar, the sheriff said.",
+        published=THURSDAY,
+    )
+    (event,) = [e for e in result.events if e.event_type in VIOLENT_TYPES]
+    counts = {f.kind: f.best for f in event.figures}
+    assert (counts.get("killed"), counts.get("wounded")) == (1, 3)
+
+
+def test_coding_a_feast_naming_a_gathering_does_not_date_the_attack(extract_text):
+    result = extract_text(
+        "Deputies say two men shot seven people during a private Christmas party at a lodge in "
+        "Madison, North Carolina. The victims were shot early Saturday, deputies said.",
+        published=dt.date(2016, 12, 25),
+    )
+    event = _violent(result.events)[0]
+    assert (event.date.start, event.date.precision) == (dt.date(2016, 12, 24), 1)

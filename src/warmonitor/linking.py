@@ -121,21 +121,10 @@ def places_agree(a: Place | None, b: Place | None, limit_km: float) -> bool:
 
 
 def dates_agree(a: EventDate | None, b: EventDate | None, window_days: int) -> bool:
-    if a is None or b is None or None in (a.start, a.end, b.start, b.end):
+    if a is None or b is None or max(a.precision, b.precision) > _CHECKABLE_DATE_PRECISION:
         return False
-    if max(a.precision, b.precision) > _CHECKABLE_DATE_PRECISION:
-        return False
-    return gap_days(a, b) <= window_days
-
-
-def gap_days(a: EventDate, b: EventDate) -> int:
-    """Days between two date ranges; 0 when they overlap."""
-    assert a.start and a.end and b.start and b.end
-    if a.end < b.start:
-        return (b.start - a.end).days
-    if b.end < a.start:
-        return (a.start - b.end).days
-    return 0
+    gap = a.days_apart(b)
+    return gap is not None and gap <= window_days
 
 
 def window(date: EventDate, window_days: int) -> tuple[dt.date, dt.date]:

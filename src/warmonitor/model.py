@@ -167,6 +167,17 @@ class EventDate:
     precision: int
     span: Span | None = None
 
+    def days_apart(self, other: EventDate) -> int | None:
+        """Days between the two ranges, 0 when they overlap; None when either is open."""
+        if None in (self.start, self.end, other.start, other.end):
+            return None
+        assert self.start and self.end and other.start and other.end
+        if self.end < other.start:
+            return (other.start - self.end).days
+        if other.end < self.start:
+            return (self.start - other.end).days
+        return 0
+
 
 @dataclass(frozen=True, slots=True)
 class Territory:

@@ -166,8 +166,23 @@ def _day_named(
 
 
 def _names_a_time(ent: SpacySpan) -> bool:
-    """A date ("Friday"), a time ("Monday night") or a feast ("New Year's Eve", an EVENT)."""
-    return ent.label_ in ("DATE", "TIME") or (ent.label_ == "EVENT" and names_a_feast(ent.text))
+    """A date ("Friday"), a time ("Monday night") or a feast ("New Year's Eve", an EVENT); but
+    not a feast that names a gathering ("a private Christmas party", "the Halloween parade"),
+    which is held on a day near it as often as on it."""
+    if not (ent.label_ in ("DATE", "TIME") or (ent.label_ == "EVENT" and names_a_feast(ent.text))):
+        return False
+    root = ent.root
+    return not (
+        names_a_feast(ent.text)
+        and root.dep_ in ("compound", "nmod", "amod")
+        and root.head.lemma_.lower() in _GATHERINGS
+    )
+
+
+# What a feast's name may open without dating it.
+_GATHERINGS = frozenset(
+    {"party", "parade", "dinner", "celebration", "gathering", "concert", "market", "show"}
+)
 
 
 _STAMP_BEFORE = re.compile(

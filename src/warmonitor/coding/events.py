@@ -47,9 +47,11 @@ from warmonitor.coding.opinions import POLITICAL_TYPES, TERRITORIAL, SentenceOpi
 from warmonitor.coding.places import EMBEDDED, NAMED, PlaceMention
 from warmonitor.coding.statements import statement_about
 from warmonitor.coding.syntax import (
+    AFTERMATH_VERBS,
     REPORTING_VERBS,
     clause_owner,
     clause_subject,
+    names_a_home,
     sentences_around,
     span_of,
 )
@@ -80,6 +82,11 @@ _RIOT_TYPES = {"Violent demonstration", "Mob violence"}
 _VERBAL_PLOVER = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONSULT", "AGREE"}
 _PROTEST_WORDS = re.compile(
     r"\b(?:protest|demonstrat|rall(?:y|ies)|march|sit-in|strike|crowd|picket|bandh|agitat)"
+)
+# A riot or a mob needs a crowd: a shooting that the classifier hears as one is still a shooting.
+_CROWD_WORDS = re.compile(
+    r"\b(?:riot|mob|crowd|protest|demonstrat|rall(?:y|ies)|march|lynch|vigilant|loot|rampag"
+    r"|villagers|residents|youths|supporters|worshippers|students|workers|stone|torch|set fire)"
 )
 _TEAR_GAS = re.compile(r"\btear[- ]?gas|\bpepper spray")
 _CHEMICAL_AGENT = re.compile(r"\b(?:chemical|chlorine|sarin|mustard|nerve agent|gas|toxic|poison)")
@@ -426,6 +433,10 @@ def _fits(event: Event, sub_event_type: str, mention: _Mention) -> bool:
     # demonstration" is the crowd's event, not the one the rules coded.
     crowd_only = sub_event_type == "Peaceful protest" or sub_event_type in _RIOT_TYPES
     if crowd_only and event.actor1 is not None and event.actor1.type in _STATE_TYPES:
+        return False
+    if sub_event_type in _RIOT_TYPES and not _CROWD_WORDS.search(
+        mention.trigger.token.sent.text.lower()
+    ):
         return False
     # A statement stays a statement: "the minister urged restraint after police fired on
     # protesters" tells the urging; the firing is an event of its own, with its own word.
@@ -788,6 +799,16 @@ def _location_for(
         if clause_owner(sentence.doc[m.token_index], owners) in (None, trigger.token.i)
     ]
     if not pool:
+        # "Police are investigating the shooting death of X at his home in Sanford": a place
+        # of the clause the event is told inside is the event's when it names none of its own.
+        above = {a.i for a in anchor.ancestors}
+        pool = [
+            m
+            for m in in_sentence
+            if (owner := clause_owner(sentence.doc[m.token_index], owners)) is not None
+            and owners[owner].i in above
+        ]
+    if not pool:
         return None
     doc = sentence.doc
     best = min(
@@ -795,10 +816,26 @@ def _location_for(
         key=lambda m: (
             _clauses_between(doc[m.token_index], anchor),
             m.place.precision,
+            # "Jamaine Sutton of Dunbar was shot dead at a gas station in Charleston"
+            names_a_home(doc[m.token_index]) or _names_a_suburb_of(doc[m.token_index]),
             abs(m.token_index - trigger.token.i),
         ),
     )
     return best.place
+
+
+def _names_a_suburb_of(token: Token) -> bool:
+    """ "A house party in a Seattle suburb", "a suburb of Seattle": near the town, not in it."""
+    head = token
+    while head.dep_ == "compound" and head.head.pos_ == "PROPN" and not _is_suburb(head.head):
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        head = head.head
+    return head.dep_ in ("compound", "nmod", "poss", "prep") and _is_suburb(head.head)
+
+
+def _is_suburb(token: Token) -> bool:
+    return token.lower_ in ("suburb", "suburbs")
 
 
 # How many sentences back an event whose sentence names no place looks for one: a lead places
@@ -961,12 +998,20 @@ def _merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
     "ambushed a convoy ..., killing 12 soldiers" is one event told by two verbs; "the ambush"
     later in the report points back at it and may add who did it."""
     merged: list[_Mention] = []
+    told_again: set[int] = set()  # attacks named in passing that a later telling filled in
     for mention in mentions:
+        passing = _named_in_passing_before(merged, mention, told_again)
+        if passing is not None:
+            merged[passing] = _combine(merged[passing], mention)
+            told_again.add(passing)
+            continue
         if mention.back_reference or _adds_nothing(mention, merged):
             target = _referent(merged, mention)
             if target is not None:
                 merged[target] = _combine(merged[target], mention, fill_only=True)
-            continue
+                continue
+            # Nothing told before it: "Police are investigating the shooting of a man" is the
+            # report's first telling of its attack, not a pointer back.
         governing = _governing_mention(merged, mention)
         if governing is not None:
             # "clashed with soldiers ..., killing nine people": the participle tells the toll
@@ -983,6 +1028,73 @@ def _merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
         else:
             merged.append(mention)
     return merged
+
+
+# What is done about an attack after it, whose sentence names the attack only as the thing
+# it is about: "arrested a suspect in Sunday night's fatal shooting", "Arrests have been made in
+# the Bunny's Truck Stop shooting", "are investigating the shooting death of".
+_ABOUT_AN_ATTACK = AFTERMATH_VERBS | {
+    "arrest",
+    "investigate",
+    "investigation",
+    "make",
+    "search",
+    "seek",
+    "want",
+    "suspect",
+}
+
+
+def _named_in_passing_before(
+    merged: list[_Mention], mention: _Mention, told_again: set[int]
+) -> int | None:
+    """A violent event named in passing in a sentence about its aftermath (an arrest, a charge,
+    an investigation), which the first violent event told after it tells in full: "Deputies
+    have arrested a suspect in Sunday night's fatal shooting on Carrie Street. ... A 29-year-old
+    man was shot and killed, and three other people were injured." The full telling may read
+    as another type of violence; both are the one attack the report is about."""
+    event = mention.event
+    if (
+        event.event_type not in VIOLENT_TYPES
+        or mention.back_reference
+        or _adds_nothing(mention, merged)
+    ):
+        return None  # "Smith said the man died at the scene" retells, not tells
+    for index, kept in enumerate(merged):
+        if kept.event.event_type not in VIOLENT_TYPES:
+            continue
+        if index in told_again or kept.event.sentence == event.sentence:
+            return None  # only the first violent telling after it, in a later sentence
+        if not _in_passing(kept.trigger.token):
+            return None
+        if not _places_compatible(kept.event.location, event.location):
+            return None
+        if not _dates_compatible(kept.event.date, event.date):
+            return None
+        return index
+    return None
+
+
+def _in_passing(token: Token) -> bool:
+    """The attack word is what an aftermath is about: a noun under "in", "for" or "into" (or
+    the object) of an arrest, a charge, an investigation."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    node = token
+    if node.dep_ == "pobj" and node.head.lower_ in ("in", "for", "into", "over", "with"):
+        node = node.head
+    elif node.dep_ == "dobj":
+        return node.head.lemma_.lower() in _ABOUT_AN_ATTACK
+    else:
+        return False
+    return node.head.lemma_.lower() in _ABOUT_AN_ATTACK
+
+
+def _dates_compatible(a: EventDate | None, b: EventDate | None) -> bool:
+    """The two dates' ranges overlap or lie a day apart (an attack before midnight is told as
+    the night's or the next morning's); a date not known is no contradiction."""
+    gap = a.days_apart(b) if a is not None and b is not None else None
+    return gap is None or gap <= 1
 
 
 def _governing_mention(merged: list[_Mention], mention: _Mention) -> int | None:
@@ -1035,6 +1147,9 @@ def _same_event(a: _Mention, b: _Mention) -> bool:
         return False
     if not _actors_compatible(a.event, b.event):
         return False
+    # "The Flagstaff shooting comes a week after eight students were shot in Roseburg"
+    if not _dates_compatible(a.event.date, b.event.date):
+        return False
     return _places_compatible(a.event.location, b.event.location)
 
 
@@ -1057,7 +1172,12 @@ def _places_compatible(a: Place | None, b: Place | None) -> bool:
         return False
     # A country-level or province-level mention contains the more precise one.
     coarse, fine = (a, b) if a.precision >= b.precision else (b, a)
-    return coarse.precision >= 6 or (coarse.precision == 4 and coarse.admin1 == fine.admin1)
+    if coarse.precision >= 6:
+        return True
+    # A state holds its towns, a county those inside it.
+    return coarse.admin1 == fine.admin1 and (
+        coarse.precision == 4 or (coarse.precision == 3 and coarse.admin2 == fine.admin2)
+    )
 
 
 def _combine(kept: _Mention, new: _Mention, *, fill_only: bool = False) -> _Mention:

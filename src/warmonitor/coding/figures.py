@@ -95,8 +95,8 @@ def find_figures(sentence: SpacySpan, knowledge: Knowledge) -> list[FigureMentio
             span = sentence.doc[span.start + 1 : span.end] if quantity else None
         if span is None or quantity is None:
             continue
-        if _names_no_count(text, quantity.start, quantity.end):
-            continue
+        if _names_no_count(text, quantity.start, quantity.end) or any(t.like_url for t in span):
+            continue  # an age, a year, a channel, "http://wral.com/14781693"
         if _is_other_entity(span) and not _counts_people(span, sentence, knowledge):
             continue  # spaCy reads "between 20 and 30 villagers" as a date
         mention = _read_figure(quantity, span, sentence, knowledge)

@@ -53,6 +53,13 @@ _STREET_AFTER = re.compile(
     r"(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Lane|Highway|Parkway|"
     r"Pkwy\.?|Terrace|Pike|Circle|(?i:streets|avenues|roads|boulevards|drives|lanes))\b"
 )
+# A name that follows a street's, joined to it, or a compass letter pair names a cross street
+# ("on Roxbury Street near Britain", "East 30th St. near Ute", "SE Golf Park Boulevard and SE
+# Fremont"), not a country or a town.
+_CROSS_STREET_BEFORE = re.compile(
+    r"(?:\b(?:Street|St\.|Avenue|Ave\.?|Road|Rd\.|Boulevard|Blvd\.?|Drive|Dr\.|Lane|Ln\.)"
+    r"\s+(?:near|and|at|off)\s+(?:of\s+)?|\b(?:NE|NW|SE|SW)\s+)$"
+)
 _SUB_PLACE_BEFORE = re.compile(rf"(?:the\s+)?(?P<sub>{_SUB_PLACE_WORDS})\s+of\s+$", re.I)
 _SUB_PLACE_AFTER = re.compile(rf"^\s*['’]s\s+(?P<sub>(?:\w+\s+)?(?:{_SUB_PLACE_WORDS}))\b", re.I)
 _PRECISION = {"city": 1, "admin2": 3, "admin1": 4, "feature": 5, "country": 6, "continent": 7}
@@ -109,7 +116,7 @@ def find_places(
     focus = stated
     mentions = _resolve_names(doc, text, names, gazetteer, focus)
     for _ in range(_FOCUS_PASSES):
-        sharper = _focus(stated, mentions)
+        sharper = _focus(stated, mentions, text)
         if sharper == focus:
             break
         focus = sharper
@@ -172,12 +179,15 @@ _FOCUS_NAMES = 2
 _FOCUS_PASSES = 3
 
 
-def _focus(stated: _Focus, mentions: list[PlaceMention]) -> _Focus:
+def _focus(stated: _Focus, mentions: list[PlaceMention], text: str) -> _Focus:
     """The stated countries, plus the countries and provinces that named provinces and states
-    point to or that several distinct place names lie in."""
+    point to or that several distinct place names lie in; else those of the towns whose police
+    the report cites ("Topeka police said a man was shot near Roosevelt Park": Kansas, so no
+    Roosevelt Park, Michigan)."""
     by_country: dict[str, set[str]] = {}
     by_admin1: dict[tuple[str, str], set[str]] = {}
     admin1: set[tuple[str, str]] = set()
+    police: set[tuple[str, str]] = set()
     for mention in mentions:
         place = mention.place
         if place.country_code is None:
@@ -188,6 +198,8 @@ def _focus(stated: _Focus, mentions: list[PlaceMention]) -> _Focus:
             continue
         if place.feature_code == "ADM1":
             admin1.add((place.country_code, place.admin1))
+        elif _is_police_town(place, text):
+            police.add((place.country_code, place.admin1))
         by_admin1.setdefault((place.country_code, place.admin1), set()).add(key)
     countries = list(stated.countries)
     countries += [
@@ -196,6 +208,8 @@ def _focus(stated: _Focus, mentions: list[PlaceMention]) -> _Focus:
         if len(keys) >= _FOCUS_NAMES and code not in countries
     ]
     admin1 |= {unit for unit, keys in by_admin1.items() if len(keys) >= _FOCUS_NAMES}
+    # A police force's town is the weakest sign, read only when nothing else says.
+    admin1 = admin1 or police
     named = {m.place.country_code for m in mentions if m.place.mention == NAMED}
     seen = frozenset(countries) | {code for code in named if code}
     return _Focus(tuple(countries), frozenset(admin1), seen)
@@ -548,6 +562,8 @@ def _may_name_a_place(name: _Name, full_text: str, cased: bool) -> bool:
         return False
     if name.text.split()[-1].lower() in _STREET_WORDS and len(name.text.split()) > 1:
         return False
+    if _CROSS_STREET_BEFORE.search(full_text, max(0, name.start - 40), name.start):
+        return False
     return not _STREET_AFTER.match(full_text, name.end)
 
 
@@ -721,6 +737,16 @@ POLICE_WORDS = re.compile(r"\s*(?:police|sheriff(?:['’]s)?|pd)\b", re.I)
 # name its town.
 _POLICE_HEADS = {"police", "sheriff", "pd"}
 _FORCE_ADJECTIVES = {"local", "state", "federal", "national", "military", "metro", "transit"}
+
+
+def _is_police_town(place: Place, text: str) -> bool:
+    return (
+        place.mention in (NAMED, EMBEDDED)
+        and place.span is not None
+        and place.feature_code is not None
+        and place.feature_code.startswith("PPL")
+        and POLICE_WORDS.match(text, place.span.end) is not None
+    )
 
 
 def police_jurisdiction(mentions: list[PlaceMention], text: str) -> Place | None:

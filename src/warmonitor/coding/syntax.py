@@ -185,3 +185,54 @@ def sentences_around(anchor: Token) -> tuple[list[SpacySpan], int]:
     """The document's sentences and the index of the one holding ``anchor``."""
     sentences = list(anchor.doc.sents)
     return sentences, next((i for i, s in enumerate(sentences) if s.start <= anchor.i < s.end), 0)
+
+
+# People a town is the home of: "a Boulder man", "two Pasadena men", "a Denver teenager".
+_RESIDENT_NOUNS = frozenset(
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "teen",
+        "teenager",
+        "youth",
+        "child",
+        "toddler",
+        "resident",
+        "native",
+        "couple",
+        "family",
+        "student",
+        "father",
+        "mother",
+        "son",
+        "daughter",
+        "husband",
+        "wife",
+        "person",
+    }
+)
+
+
+def names_a_home(token: Token) -> bool:
+    """True when the place word ``token`` says where someone lives or comes from, not where
+    something happened: "a Boulder man", "Corey Woods, 31, of Metairie", "both from North
+    Berwick". A victim's home town is often the town of the attack, but not always, and a
+    place the sentence names for the attack itself says more."""
+    head = token
+    while head.dep_ == "compound" and head.head.pos_ == "PROPN":  # "Silver City man"
+        head = head.head
+    if head.dep_ in ("compound", "nmod", "amod") and head.head.lemma_.lower() in _RESIDENT_NOUNS:
+        return True
+    if head.dep_ != "pobj" or head.head.lower_ not in ("of", "from"):
+        return False
+    holder = head.head.head
+    if holder.pos_ == "NUM" and holder.head.ent_type_ == "PERSON":  # "Plummer, 16, of"
+        holder = holder.head
+    return (
+        holder.ent_type_ == "PERSON"
+        or holder.lemma_.lower() in _RESIDENT_NOUNS
+        or holder.lower_ in ("both", "all")
+        or (holder.pos_ == "PRON" and holder.lower_ not in ("it", "that", "this", "which"))
+    )
