@@ -942,36 +942,26 @@ def test_coding_a_persons_name_is_no_county_written_without_its_word(extract_tex
     assert event.location.name == "Murray"
 
 
-def test_coding_a_victims_home_town_gives_way_to_where_he_was_shot(extract_text):
-    result = extract_text(
-        "Jamaine Sutton of Dunbar was shot dead on Saturday at a gas station in Charleston, "
-        "police said.",
-        published=THURSDAY,
-    )
-    (event,) = _violent(result.events)
-    assert event.location.name == "Charleston"
-
-
-def test_coding_an_attack_first_named_as_what_police_investigate_is_an_event(extract_text):
-    """ "the shooting" reads as a pointer back at an attack told before; with none told before,
-    it is the report's own, placed by the police it cites (Madisonville is Cincinnati's)."""
-    result = extract_text(
-        "Police are investigating the shooting of a man and a toddler in Madisonville on "
-        "Wednesday, Cincinnati police said.",
-        published=THURSDAY,
-    )
-    (event,) = _violent(result.events)
-    assert event.location.name == "Cincinnati"
-
-
-def test_coding_a_suburb_of_a_city_is_not_the_city(extract_text):
-    result = extract_text(
-        "Three partygoers were killed at a house party in a Seattle suburb, in Mukilteo, "
-        "Washington, on Saturday.",
-        published=THURSDAY,
-    )
-    (event,) = _violent(result.events)
-    assert event.location.name == "Mukilteo"
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # Where the attack was, over where its victim lives.
+        (
+            "Jamaine Sutton of Dunbar was shot dead on Saturday at a gas station in Charleston, "
+            "police said.",
+            "Charleston",
+        ),
+        # A suburb of a city is not the city.
+        (
+            "Three partygoers were killed at a house party in a Seattle suburb, in Mukilteo, "
+            "Washington, on Saturday.",
+            "Mukilteo",
+        ),
+    ],
+)
+def test_coding_the_town_of_the_attack_itself(extract_text, text, town):
+    (event,) = _violent(extract_text(text, published=THURSDAY).events)
+    assert event.location.name == town
 
 
 @pytest.mark.parametrize(

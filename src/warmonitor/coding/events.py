@@ -799,16 +799,6 @@ def _location_for(
         if clause_owner(sentence.doc[m.token_index], owners) in (None, trigger.token.i)
     ]
     if not pool:
-        # "Police are investigating the shooting death of X at his home in Sanford": a place
-        # of the clause the event is told inside is the event's when it names none of its own.
-        above = {a.i for a in anchor.ancestors}
-        pool = [
-            m
-            for m in in_sentence
-            if (owner := clause_owner(sentence.doc[m.token_index], owners)) is not None
-            and owners[owner].i in above
-        ]
-    if not pool:
         return None
     doc = sentence.doc
     best = min(
@@ -1009,9 +999,7 @@ def _merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             target = _referent(merged, mention)
             if target is not None:
                 merged[target] = _combine(merged[target], mention, fill_only=True)
-                continue
-            # Nothing told before it: "Police are investigating the shooting of a man" is the
-            # report's first telling of its attack, not a pointer back.
+            continue
         governing = _governing_mention(merged, mention)
         if governing is not None:
             # "clashed with soldiers ..., killing nine people": the participle tells the toll
