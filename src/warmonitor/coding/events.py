@@ -52,6 +52,7 @@ from warmonitor.coding.syntax import (
     clause_owner,
     clause_subject,
     names_a_home,
+    names_a_suburb_of,
     sentences_around,
     span_of,
 )
@@ -807,25 +808,11 @@ def _location_for(
             _clauses_between(doc[m.token_index], anchor),
             m.place.precision,
             # "Jamaine Sutton of Dunbar was shot dead at a gas station in Charleston"
-            names_a_home(doc[m.token_index]) or _names_a_suburb_of(doc[m.token_index]),
+            names_a_home(doc[m.token_index]) or names_a_suburb_of(doc[m.token_index]),
             abs(m.token_index - trigger.token.i),
         ),
     )
     return best.place
-
-
-def _names_a_suburb_of(token: Token) -> bool:
-    """ "A house party in a Seattle suburb", "a suburb of Seattle": near the town, not in it."""
-    head = token
-    while head.dep_ == "compound" and head.head.pos_ == "PROPN" and not _is_suburb(head.head):
-        head = head.head
-    if head.dep_ == "pobj" and head.head.lower_ == "of":
-        head = head.head
-    return head.dep_ in ("compound", "nmod", "poss", "prep") and _is_suburb(head.head)
-
-
-def _is_suburb(token: Token) -> bool:
-    return token.lower_ in ("suburb", "suburbs")
 
 
 # How many sentences back an event whose sentence names no place looks for one: a lead places

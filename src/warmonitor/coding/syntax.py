@@ -236,3 +236,17 @@ def names_a_home(token: Token) -> bool:
         or holder.lower_ in ("both", "all")
         or (holder.pos_ == "PRON" and holder.lower_ not in ("it", "that", "this", "which"))
     )
+
+
+def names_a_suburb_of(token: Token) -> bool:
+    """ "A house party in a Seattle suburb", "a suburb of Seattle": near the town, not in it."""
+    head = token
+    while head.dep_ == "compound" and head.head.pos_ == "PROPN" and not _is_suburb(head.head):
+        head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        head = head.head
+    return head.dep_ in ("compound", "nmod", "poss", "prep") and _is_suburb(head.head)
+
+
+def _is_suburb(token: Token) -> bool:
+    return token.lower_ in ("suburb", "suburbs")
