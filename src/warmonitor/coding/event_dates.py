@@ -169,11 +169,12 @@ def _names_a_time(ent: SpacySpan) -> bool:
     """A date ("Friday"), a time ("Monday night") or a feast ("New Year's Eve", an EVENT); but
     not a feast that names a gathering ("a private Christmas party", "the Halloween parade"),
     which is held on a day near it as often as on it."""
-    if not (ent.label_ in ("DATE", "TIME") or (ent.label_ == "EVENT" and names_a_feast(ent.text))):
+    feast = names_a_feast(ent.text)
+    if not (ent.label_ in ("DATE", "TIME") or (ent.label_ == "EVENT" and feast)):
         return False
     root = ent.root
     return not (
-        names_a_feast(ent.text)
+        feast
         and root.dep_ in ("compound", "nmod", "amod")
         and root.head.lemma_.lower() in _GATHERINGS
     )

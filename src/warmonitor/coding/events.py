@@ -1051,18 +1051,17 @@ def _named_in_passing_before(
 
 
 def _in_passing(token: Token) -> bool:
-    """The attack word is what an aftermath is about: a noun under "in", "for" or "into" (or
-    the object) of an arrest, a charge, an investigation."""
+    """The attack word is what an aftermath is about: the object of an arrest, a charge, an
+    investigation, or a noun under its "in", "for" or "into"."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    node = token
-    if node.dep_ == "pobj" and node.head.lower_ in ("in", "for", "into", "over", "with"):
-        node = node.head
-    elif node.dep_ == "dobj":
-        return node.head.lemma_.lower() in _ABOUT_AN_ATTACK
-    else:
-        return False
-    return node.head.lemma_.lower() in _ABOUT_AN_ATTACK
+    if token.dep_ == "dobj":
+        return token.head.lemma_.lower() in _ABOUT_AN_ATTACK
+    return (
+        token.dep_ == "pobj"
+        and token.head.lower_ in ("in", "for", "into", "over", "with")
+        and token.head.head.lemma_.lower() in _ABOUT_AN_ATTACK
+    )
 
 
 def _dates_compatible(a: EventDate | None, b: EventDate | None) -> bool:
