@@ -585,12 +585,19 @@ def test_coding_an_address_is_no_party_and_the_shooting_told_twice_is_one(extrac
     assert all(a is None or "Street" not in a.name for a in (event.actor1, event.actor2))
 
 
-def test_coding_a_day_of_the_aftermath_does_not_date_the_attack(extract_text):
-    result = extract_text(
+@pytest.mark.parametrize(
+    "text",
+    [
         "A man appeared in court in Macon, Georgia, on Wednesday after his son accidentally "
         "shot his younger brother.",
-        published=THURSDAY,
-    )
+        "Prosecutors on Wednesday filed charges against the gunman. Five people were killed "
+        "and six wounded in the shooting at a Macon, Georgia, mall.",
+        "A toddler was found shot dead in a home in Macon, Georgia. An autopsy is scheduled "
+        "for Wednesday.",
+    ],
+)
+def test_coding_a_day_of_the_aftermath_does_not_date_the_attack(extract_text, text):
+    result = extract_text(text, published=THURSDAY)
     violent = [
         e for e in result.events if e.event_type in ("Violence against civilians", "Battles")
     ]
@@ -836,6 +843,13 @@ def test_coding_a_shot_fired_is_no_shooting_of_its_own(extract_text):
             "shooting which was reported to deputies on 3/5/2024 at about 8:50 p.m.",
             dt.date(2024, 3, 5),
         ),
+        # The day of the statement, though the parser hangs "said" on "shot".
+        (
+            "A man was shot to death and three others were wounded in unincorporated "
+            "Willowbrook, police said today. The shooting occurred at 10:11 p.m. Tuesday in the "
+            "13800 block of South Avalon Boulevard.",
+            dt.date(2024, 3, 5),
+        ),
     ],
 )
 def test_coding_the_day_of_the_violence_where_reports_tell_it_aside(extract_text, text, day):
@@ -957,11 +971,23 @@ def test_coding_a_persons_name_is_no_county_written_without_its_word(extract_tex
             "Washington, on Saturday.",
             "Mukilteo",
         ),
+        # The town of the hospital a victim was flown to is not the town of the shooting.
+        (
+            "Deputies were called to a home in Crossville late Friday. A man had been shot and "
+            "was flown to a Knoxville hospital, where he was listed in critical condition.",
+            "Crossville",
+        ),
     ],
 )
 def test_coding_the_town_of_the_attack_itself(extract_text, text, town):
     (event,) = _violent(extract_text(text, published=THURSDAY).events)
     assert event.location.name == town
+
+
+def test_coding_a_hospital_elsewhere_places_no_attack(extract_text):
+    text = "A boy, 14, was shot Monday and flown to a Jackson hospital, police said."
+    (event,) = _violent(extract_text(text, published=THURSDAY).events)
+    assert event.location is None
 
 
 @pytest.mark.parametrize(
@@ -1007,3 +1033,30 @@ def test_coding_a_feast_naming_a_gathering_does_not_date_the_attack(extract_text
     )
     event = _violent(result.events)[0]
     assert (event.date.start, event.date.precision) == (dt.date(2016, 12, 24), 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # Breaking news gives the hour and leaves out the day of the report.
+        (
+            "Four people were shot outside a social club in Feltonville after an argument "
+            "inside. It happened around 5:15 a.m. on Macalester Street.",
+            (THURSDAY, THURSDAY, 1),
+        ),
+        # An evening hour may be of the evening before.
+        (
+            "One man was killed and three others wounded in a shooting in the Tenderloin, "
+            "authorities said. Police said the shooting took place at around 10 p.m.",
+            (THURSDAY - dt.timedelta(days=1), THURSDAY, 2),
+        ),
+        # A day told beside the hour is the day.
+        (
+            "A man was shot at 3:30 a.m. Tuesday on Macalester Street in Dayton.",
+            (dt.date(2024, 3, 5), dt.date(2024, 3, 5), 1),
+        ),
+    ],
+)
+def test_coding_an_hour_told_without_a_day_is_of_the_day_of_the_report(extract_text, text, dates):
+    (event,) = _violent(extract_text(text, published=THURSDAY).events)
+    assert (event.date.start, event.date.end, event.date.precision) == dates

@@ -4,6 +4,7 @@ judged, and a short real run."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from tests.conftest import GOLD, shared_file
 from warmonitor.eval.gva import GOLD_FILE, incident_event, judge, score_gva
@@ -112,3 +113,13 @@ def test_gva_qualified_cities_accept_either_name_and_counties_their_county():
     assert same_city(_event(town="Salt Lake City"), "Salt Lake City (Murray)")
     assert not same_city(_event(town="Sandy"), "Salt Lake City (Murray)")
     assert same_city(_event(town="Polk County"), "Polk (county)")
+
+
+def test_gva_a_place_in_an_independent_city_is_in_that_city():
+    from warmonitor.eval.gva import same_city
+
+    pigtown = _event(town="Pigtown")
+    place = replace(pigtown.location, admin2="City of Baltimore", admin1="Maryland")
+    assert same_city(replace(pigtown, location=place), "Baltimore")
+    assert not same_city(replace(pigtown, location=place), "Towson")
+    assert not same_city(pigtown, "Baltimore")

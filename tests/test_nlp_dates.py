@@ -72,3 +72,22 @@ def test_dates_in_figures_that_read_both_ways_within_weeks_stay_unresolved():
     assert resolve_date("6/5/17", FRIDAY) is None
     assert resolve_date("6/23/17", None).start == dt.date(2017, 6, 23)
     assert resolve_date("6/2/17", None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hour"),
+    [
+        ("just after 3:30 a.m.", 3),
+        ("around 10:45 p.m.", 22),
+        ("12:15 a.m.", 0),
+        ("12 p.m.", 12),
+        ("just before noon", 12),
+        ("in the early morning", 5),
+        ("Friday night", None),  # a day, not an hour
+        ("13:30 p.m.", None),
+    ],
+)
+def test_dates_the_hour_a_time_of_day_names(text, hour):
+    from warmonitor.nlp.dates import hour_of_day
+
+    assert hour_of_day(text) == hour

@@ -261,3 +261,55 @@ def test_places_a_small_namesake_abroad_is_no_place_of_a_report_at_home(extract_
     places = {p.span.text: p for p in extract_text(text).places if p.span}
     assert "Overtown" not in places or places["Overtown"].country_code == "US"
     assert places["Toronto"].country_code == "CA"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        # Columbus, Ohio is larger and the report is about Ohio, but the town is written with
+        # its state.
+        (
+            "Police in Cleveland and Dayton said a man wanted in Columbus, Ga., was arrested.",
+            "Columbus",
+            "Georgia",
+        ),
+        # A dateline's postal code, which alone would be a word or initials.
+        (
+            "FRANKLIN COUNTY, WA - Franklin County deputies arrested a man after two bodies "
+            "were found in a burned car.",
+            "FRANKLIN COUNTY",
+            "Washington",
+        ),
+        # No state is written, but the county is the one the named town lies in.
+        (
+            "Franklin County deputies have a man in custody. The suspect, who is from "
+            "Connell, knew both victims.",
+            "Franklin County",
+            "Washington",
+        ),
+    ],
+)
+def test_places_a_towns_state_written_or_implied_decides_between_namesakes(
+    extract_text, text: str, name: str, state: str
+) -> None:
+    places = {p.span.text: p for p in extract_text(text).places if p.span}
+    assert places[name].admin1 == state
+
+
+def test_places_a_persons_name_is_no_place_where_a_person_stands(extract_text) -> None:
+    text = (
+        "Eric Jordan, 19, and Sidney Davis, 44, were charged in Indianapolis. The boy died at "
+        "Davis’ home, and police arrested a second suspect in Davis' shooting."
+    )
+    spans = {p.span.text for p in extract_text(text).places if p.span}
+    assert spans == {"Indianapolis"}
+
+
+def test_places_common_words_that_name_towns_abroad_are_words(extract_text) -> None:
+    # Metro, Indonesia and Earth, Texas are towns; here they are words.
+    text = (
+        "A boy was shot on Whitsett Road in Nashville, Tennessee. Metro police said no one has "
+        'been arrested. "Nothing on Earth could prepare you," his mother said.'
+    )
+    names = {p.name for p in extract_text(text).places}
+    assert names == {"Nashville", "Tennessee"}

@@ -4,7 +4,9 @@ nearby, and the last resorts for an event nothing dates.
 A day hung on a statement ("police said Tuesday") or on what followed the event (an arrest for
 it, a court hearing, a vigil) is not its day; a day of an act it is told under by "after"
 ("died Friday after a shooting") comes only last. Nothing falls back silently on the day of
-publication: an event nothing dates keeps the week before it, with precision 3 (coding.events).
+publication: an event nothing dates keeps the week before it, with precision 3 (coding.events);
+only an hour the report tells with no day ("It happened just after 2 a.m.") dates the report's
+main event by its day of publication, and the date's span shows the hour it was read from.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from warmonitor.coding.syntax import (
     span_of,
 )
 from warmonitor.model import EventDate
-from warmonitor.nlp.dates import names_a_feast, resolve_date
+from warmonitor.nlp.dates import hour_of_day, names_a_feast, resolve_date
 
 # How many sentences back an event whose sentence names no day looks for one: a lead dates an
 # incident once, then the sentences after it go on telling it.
@@ -40,6 +42,34 @@ def first_day_of_report(anchor: Token, published: dt.date | None) -> EventDate |
         day = _day_named(sentence, published, anchor)
         if day is not None:
             return day
+    return None
+
+
+# An hour up to this one, told with no day, is of the morning the report was published; later
+# ones may be of the evening before.
+_LAST_MORNING_HOUR = 12
+
+
+def day_of_the_hour_told(anchor: Token, published: dt.date | None) -> EventDate | None:
+    """For the main violent event of a report that names no day for it, the hour it tells
+    ("It happened around 5:15 a.m.", "just before noon"): breaking local news gives the hour
+    and leaves out the day when the day is the day of the report. A morning hour is that day;
+    a later one that day or the evening before, precision 2."""
+    if published is None:
+        return None
+    sentences, here = sentences_around(anchor)
+    for sentence in sentences[here : here + 1 + _LOOKAHEAD_SENTENCES]:
+        for ent in entities_in(sentence):
+            if ent.label_ != "TIME" or _is_stamp(ent) or resolve_date(ent.text, published):
+                continue
+            if _dates_another_act(ent.root, told_as_noun=True):
+                continue
+            hour = hour_of_day(ent.text)
+            if hour is None:
+                continue
+            if hour <= _LAST_MORNING_HOUR:
+                return EventDate(published, published, 1, span_of(ent))
+            return EventDate(published - dt.timedelta(days=1), published, 2, span_of(ent))
     return None
 
 
@@ -79,6 +109,8 @@ def date_in_clause(
             or _dates_what_followed(ent.root, anchor)
         ):
             continue  # "police said on Friday": when it was said, not when it happened
+        elif owner is not None and _dates_a_statement_about(ent.root, anchor):
+            continue
         resolved = resolve_date(ent.text, published)
         if resolved is not None:
             date = EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
@@ -96,6 +128,18 @@ def _ends_the_clause(ent: SpacySpan, anchor: Token) -> bool:
     if anchor.dep_ not in ("relcl", "acl") or ent.root.head.i < ent.end:
         return False
     return ent.start == anchor.right_edge.i + 1
+
+
+def _dates_a_statement_about(token: Token, anchor: Token) -> bool:
+    """ "A man was shot to death ..., police said today": the parser may hang the statement on
+    the event it tells; its day is still the statement's."""
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return (
+        verb is not None
+        and verb.i != anchor.i
+        and verb.lemma_ in REPORTING_VERBS
+        and not (_said_now(verb, token) or _violence_heard(verb))
+    )
 
 
 _LATER_MARKS = {"after", "following", "since"}

@@ -29,6 +29,7 @@ from warmonitor.coding.event_dates import (
     date_after,
     date_in_clause,
     date_near,
+    day_of_the_hour_told,
     day_of_what_followed,
     first_day_of_report,
     is_background,
@@ -52,6 +53,7 @@ from warmonitor.coding.syntax import (
     clause_owner,
     clause_subject,
     names_a_home,
+    names_a_hospital_elsewhere,
     names_a_suburb_of,
     sentences_around,
     span_of,
@@ -286,7 +288,8 @@ def _filled_in(mention: _Mention, resorts: LastResorts, article: Article, *, lea
     """The last resorts, once mentions are merged, for an event still without a place or a
     day: the town of the police force the report cites, else the town it was filed from; and
     a day named just after it, else, for the report's main violent event (the one it ``leads``
-    with), the first day it names, and for any violent event the day of what followed it."""
+    with), the first day it names, and for any violent event the day of what followed it; for
+    the main one, last, the day of the hour it tells with no day."""
     event = mention.event
     jurisdiction = resorts.jurisdiction
     if event.location is None:
@@ -313,6 +316,8 @@ def _last_resort_days(mention: _Mention, article: Article, *, leads: bool) -> It
         resorts.append(first_day_of_report)
     if mention.event.event_type in VIOLENT_TYPES:
         resorts.append(day_of_what_followed)
+    if leads:
+        resorts.append(day_of_the_hour_told)
     for resort in resorts:
         day = resort(token, published)
         if day is not None:
@@ -776,6 +781,7 @@ def _location_for(
         if m.place.span is not None
         and m.place.mention == NAMED
         and sentence.start_char <= m.place.span.start < sentence.end_char
+        and not names_a_hospital_elsewhere(sentence.doc[m.token_index])
     ]
     if claim is not None:
         # "a Britain-based war monitor said": places inside the claimant's phrase are not where
@@ -829,7 +835,10 @@ def _location_before(anchor: Token, places: list[PlaceMention]) -> Place | None:
     local = [
         m
         for m in places
-        if m.place.mention == NAMED and m.place.span is not None and m.place.precision <= 3
+        if m.place.mention == NAMED
+        and m.place.span is not None
+        and m.place.precision <= 3
+        and not names_a_hospital_elsewhere(anchor.doc[m.token_index])
     ]
     low = sentences[max(0, here - _LOOKBACK_SENTENCES)].start_char
     before = [m for m in local if low <= m.place.span.start < sentences[here].start_char]

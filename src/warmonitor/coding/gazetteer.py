@@ -1028,7 +1028,8 @@ _GENERIC_WORDS = word_set(
     january february march april may june july august september october november december
     government army police military forces troops militants rebels fighters people civilians
     president minister ministry council parliament nation national international federal
-    world global local interior god allah christmas easter ramadan eid
+    world global local interior god allah christmas easter ramadan eid metro metropolitan
+    earth
     of the and in on at al el
     """
 )

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from warmonitor.coding.gazetteer import (
     Gazetteer,
@@ -92,6 +93,7 @@ class _Name:
     weak: bool = False  # counts only inside the document's focus (see _candidates)
     mention: str = NAMED  # as Place.mention
     country: str | None = None  # ISO2, for a demonym: its country needs no look-up
+    state: tuple[str, str] | None = None  # (ISO2, admin1) a postal code after a town stands for
 
 
 def find_places(
@@ -181,13 +183,15 @@ _FOCUS_PASSES = 3
 
 def _focus(stated: _Focus, mentions: list[PlaceMention], text: str) -> _Focus:
     """The stated countries, plus the countries and provinces that named provinces and states
-    point to or that several distinct place names lie in; else those of the towns whose police
+    point to or that several distinct place names lie in (a county named like the one a named
+    town lies in counts there); else those of the towns whose police
     the report cites ("Topeka police said a man was shot near Roosevelt Park": Kansas, so no
     Roosevelt Park, Michigan)."""
     by_country: dict[str, set[str]] = {}
     by_admin1: dict[tuple[str, str], set[str]] = {}
     admin1: set[tuple[str, str]] = set()
     police: set[tuple[str, str]] = set()
+    counties = {m.place.name.casefold() for m in mentions if m.place.feature_code == "ADM2"}
     for mention in mentions:
         place = mention.place
         if place.country_code is None:
@@ -200,7 +204,13 @@ def _focus(stated: _Focus, mentions: list[PlaceMention], text: str) -> _Focus:
             admin1.add((place.country_code, place.admin1))
         elif _is_police_town(place, text):
             police.add((place.country_code, place.admin1))
-        by_admin1.setdefault((place.country_code, place.admin1), set()).add(key)
+        names = by_admin1.setdefault((place.country_code, place.admin1), set())
+        names.add(key)
+        town = place.feature_code is not None and place.feature_code.startswith("PPL")
+        if town and place.admin2 and place.admin2.casefold() in counties:
+            # "Franklin County" and Connell: the county Connell lies in, whichever the
+            # county's name alone was read as.
+            names.add(place.admin2.casefold())
     countries = list(stated.countries)
     countries += [
         code
@@ -247,7 +257,7 @@ def _place_for(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> P
     if name.country is not None:  # a demonym
         entry = gazetteer.country(name.country)
         return _mentioned(entry, as_written, name) if entry is not None else None
-    abbreviated = _admin1_abbreviations().get(_with_period(text, name))
+    abbreviated = name.state or _admin1_abbreviations().get(_with_period(text, name))
     if abbreviated is not None:
         country, full_name = abbreviated
         entry = gazetteer.resolve(full_name, kind="admin1", context_countries=(country,))
@@ -255,7 +265,8 @@ def _place_for(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> P
             return None
         return _mentioned(entry, as_written, name)
     try:
-        entry = gazetteer.resolve(
+        entry = _resolve_within(name, _state_after(text, name.end, gazetteer), gazetteer)
+        entry = entry or gazetteer.resolve(
             name.text,
             kind=name.kind,
             context_countries=focus.countries,
@@ -289,6 +300,44 @@ def _place_for(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> P
     if relative is not None:
         return relative.applied_to(place, span)
     return place
+
+
+# A state or province written after a town's name and a comma: "Bristol, Tenn.", "Bristol,
+# Tennessee", "BRISTOL, TN (WJHL)".
+_STATE_AFTER = re.compile(r",\s*(?P<state>[A-Z][A-Za-z]*\.?(?:\s+[A-Z][a-z]+)?)(?!\w)")
+
+
+def _state_after(text: str, end: int, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """(country, province) of the state written right after a name, if one is."""
+    match = _STATE_AFTER.match(text, end)
+    if match is None:
+        return None
+    words = match.group("state").split()
+    for size in range(len(words), 0, -1):
+        written = " ".join(words[:size])
+        stated = _admin1_abbreviations().get(written) or _postal_codes().get(written)
+        if stated is not None:
+            return stated
+        if gazetteer.names_admin1(written):
+            entry = gazetteer.resolve(written, kind="admin1")
+            if entry is not None and entry.admin1 is not None:
+                return entry.country_code, entry.admin1
+    return None
+
+
+def _resolve_within(
+    name: _Name, state: tuple[str, str] | None, gazetteer: Gazetteer
+) -> GazetteerEntry | None:
+    """The town or county ``name`` means inside the state written after it, if it has one
+    there: "Franklin County, WA" is not the Ohio county. A state or country followed by another
+    ("Ohio, Kentucky and Indiana") is a list, not a town and its state."""
+    if state is None or name.kind is not None or gazetteer.names_admin1(name.text):
+        return None
+    country, province = state
+    entry = gazetteer.resolve(name.text, context_countries=(country,), context_admin1={state})
+    if entry is None or entry.kind not in ("city", "admin2"):
+        return None
+    return entry if (entry.country_code, entry.admin1) == (country, province) else None
 
 
 def _named_unit(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> Place | None:
@@ -332,16 +381,27 @@ def _with_period(text: str, name: _Name) -> str:
     return name.text
 
 
-@lru_cache(maxsize=1)
 def _admin1_abbreviations() -> dict[str, tuple[str, str]]:
     """ "Mont." -> ("US", "Montana"), from data/admin1_abbreviations.tsv."""
-    path = importlib.resources.files("warmonitor").joinpath("data", "admin1_abbreviations.tsv")
-    table: dict[str, tuple[str, str]] = {}
+    return _admin1_table("admin1_abbreviations.tsv", "abbreviation")
+
+
+def _postal_codes() -> dict[str, tuple[str, str]]:
+    """ "TN" -> ("US", "Tennessee"), from data/admin1_postal_codes.tsv; read only after a town's
+    name and a comma (see _state_after)."""
+    return _admin1_table("admin1_postal_codes.tsv", "code")
+
+
+@lru_cache(maxsize=2)
+def _admin1_table(file_name: str, column: str) -> dict[str, tuple[str, str]]:
+    """A form of a province's name, from ``column`` of a table in data/ -> (ISO2, admin1)."""
+    path = importlib.resources.files("warmonitor").joinpath("data", file_name)
     with path.open(encoding="utf-8") as handle:
         lines = (line for line in handle if line.strip() and not line.startswith("#"))
-        for row in csv.DictReader(lines, delimiter="\t"):
-            table[row["abbreviation"]] = (row["country"], row["admin1"])
-    return table
+        return {
+            row[column]: (row["country"], row["admin1"])
+            for row in csv.DictReader(lines, delimiter="\t")
+        }
 
 
 def _is_acronym(text: str) -> bool:
@@ -494,7 +554,7 @@ def _candidates(doc: Doc, full_text: str, knowledge: Knowledge) -> list[_Name]:
             end = doc[ent.end].idx + len(doc[ent.end].text) if kind is not None else ent.end_char
             if text in people and kind is None:
                 # "coach Ripley" after "Darren Ripley": a person, unless "in Ripley".
-                if _after_locative_word(doc, ent.start):
+                if _where_a_person_is_not(doc, ent):
                     found.append(_Name(start, end, text, weak=True))
                 continue
             found.append(_Name(start, end, text, kind))
@@ -507,13 +567,11 @@ def _candidates(doc: Doc, full_text: str, knowledge: Knowledge) -> list[_Name]:
             if len(ent) > 1 or _after_locative_word(doc, ent.start):
                 found.append(_Name(start, ent.end_char, text, weak=True))
             found.extend(_embedded(ent, full_text, knowledge))
-        elif ent.label_ in (
-            "PERSON",
-            "NORP",
-            "PRODUCT",
-            "WORK_OF_ART",
-            "EVENT",
-        ) and _after_locative_word(doc, ent.start):
+        elif (
+            ent.label_ in ("PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT")
+            and _after_locative_word(doc, ent.start)
+            and (text not in people or _where_a_person_is_not(doc, ent))
+        ):
             found.append(_Name(start, ent.end_char, text, weak=True))
     organisations = [
         (e.start_char, e.end_char) for e in document_entities(doc) if e.label_ == "ORG"
@@ -524,7 +582,24 @@ def _candidates(doc: Doc, full_text: str, knowledge: Knowledge) -> list[_Name]:
     found.extend(_police_forces(doc, full_text, found))
     cased = _is_cased(doc)
     kept = [n for n in found if _may_name_a_place(n, full_text, cased)]
+    codes = list(_postal_codes_after(full_text, kept))
+    spans = {(n.start, n.end) for n in codes}
+    kept = [n for n in kept if (n.start, n.end) not in spans] + codes
     return sorted(kept, key=lambda n: (n.start, -n.end))
+
+
+_POSTAL_CODE_AFTER = re.compile(r",\s*(?P<code>[A-Z]{2})(?!\w)")
+
+
+def _postal_codes_after(full_text: str, names: list[_Name]) -> Iterator[_Name]:
+    """A state's postal code after a town's name and a comma ("BRISTOL, TN (WJHL)"), which
+    spaCy seldom labels and which alone would be a word ("IN", "OR")."""
+    for name in names:
+        match = _POSTAL_CODE_AFTER.match(full_text, name.end)
+        state = _postal_codes().get(match.group("code")) if match is not None else None
+        if match is not None and state is not None:
+            start, end = match.span("code")
+            yield _Name(start, end, match.group("code"), kind="admin1", state=state)
 
 
 def _is_cased(doc: Doc) -> bool:
@@ -575,11 +650,31 @@ def _people_names(doc: Doc) -> set[str]:
     names: set[str] = set()
     for ent in document_entities(doc):
         words = [t.text for t in ent if t.text[:1].isupper()]
+        if ent[-1].lower_ in _POLICE_HEADS:
+            continue  # "Charlotte Mecklenburg Police", mislabelled
         if ent.label_ == "PERSON" and len(ent) >= 2:
             names.update(words)
         elif ent.label_ == "ORG" and len(words) == len(ent) == 2:
             names.add(words[1])
     return names
+
+
+# Words that stand before a person as often as before a place, and that no place word before
+# them guards (as "the capital of" guards "of"): "shot at Denton", "a call from Davis",
+# "between Smith and Jones".
+_PERSON_PREPOSITIONS = {"at", "from", "between", "toward", "towards"}
+
+
+def _where_a_person_is_not(doc: Doc, ent: SpacySpan) -> bool:
+    """A word of a person's name of the report stands for a place only after a word of place
+    that seldom stands before a person, and not as an owner: "in Ripley", "moved to Charlotte",
+    but not "at Davis’ home" or "a suspect in Williams' shooting"."""
+    if not _after_locative_word(doc, ent.start) or doc[ent.start - 1].lower_ in (
+        _PERSON_PREPOSITIONS
+    ):
+        return False
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return after is None or after.tag_ != "POS"
 
 
 def _same_names(
@@ -644,7 +739,18 @@ def _demonym(text: str, knowledge: Knowledge) -> Callable[[int, int, str], _Name
 def _demonyms(doc: Doc, knowledge: Knowledge, found: list[_Name]) -> Iterator[_Name]:
     """Demonyms of countries and continents, and country names the entities above left out,
     one or two words long."""
-    taken = [(n.start, n.end) for n in found]
+    # A person's name past its first word: "Eric Jordan" names no country, though spaCy calls
+    # some countries alone persons ("Niger", "Burkina Faso") and titles open some names
+    # ("Azerbaijani President Ilham Aliyev").
+    surnames = [
+        (e[1].idx, e.end_char)
+        for e in document_entities(doc)
+        if e.label_ == "PERSON"
+        and len(e) >= 2
+        and all(t.pos_ == "PROPN" for t in e)
+        and _demonym(e.text, knowledge) is None
+    ]
+    taken = [(n.start, n.end) for n in found] + surnames
     first_words = _first_words(knowledge)
     index = 0
     while index < len(doc):

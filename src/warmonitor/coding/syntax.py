@@ -61,6 +61,7 @@ AFTERMATH_VERBS = frozenset(
         "convict",
         "extradite",
         "face",
+        "file",
         "gather",
         "honor",
         "honour",
@@ -74,6 +75,7 @@ AFTERMATH_VERBS = frozenset(
         "remain",
         "remember",
         "rule",
+        "schedule",
         "sentence",
         "surrender",
         "testify",
@@ -250,3 +252,19 @@ def names_a_suburb_of(token: Token) -> bool:
 
 def _is_suburb(token: Token) -> bool:
     return token.lower_ in ("suburb", "suburbs")
+
+
+def names_a_hospital_elsewhere(token: Token) -> bool:
+    """ "flown to a Knoxville hospital", "treated at an Atlanta hospital": the town of the
+    hospital a victim was taken to, most often a bigger one than the town of the attack. A
+    hospital named as such ("Fort Walton Beach Medical Center") is more often the local one and
+    is not meant."""
+    head = token
+    while head.dep_ == "compound" and head.head.pos_ == "PROPN":
+        head = head.head
+    hospital = head.head
+    return (
+        head.dep_ in ("compound", "nmod", "amod")
+        and hospital.lower_ in ("hospital", "hospitals")
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in hospital.children)
+    )

@@ -15,7 +15,8 @@ section 4): its killed count is the largest ``best`` of its "killed" figures, 0 
 injured. With no violent event, both counts are 0 and city and date are missed. The city matches
 when the event's place, or the county it lies in, has the gold city's name (GVA writes "Salt Lake
 City (Murray)" for a mailing city and the place within it, either of which counts, and "Polk
-(county)" for Polk County); the date when the event's date is that one day.
+(county)" for Polk County; an independent city's county, "City of Baltimore", is that city); the
+date when the event's date is that one day.
 
 Several articles often report one incident: the articles are also grouped as the store would
 merge their events (copies by text, independent reports by type, actors, place and date; see
@@ -171,7 +172,14 @@ def same_city(event: Event, city: str) -> bool:
         return False
     wanted = {normalize_name(name) for name in gold_city_names(city)}
     names = (place.name, place.admin2, place.span.text if place.span else None)
+    if place.admin2 and place.admin2.startswith(_INDEPENDENT_CITY):
+        # An independent city is its own county: a neighbourhood in "City of Baltimore" is in
+        # Baltimore.
+        names += (place.admin2.removeprefix(_INDEPENDENT_CITY),)
     return any(name and normalize_name(name) in wanted for name in names)
+
+
+_INDEPENDENT_CITY = "City of "
 
 
 _QUALIFIED = re.compile(r"^(?P<city>[^()]+?)\s*\((?P<within>[^()]+)\)$")

@@ -287,3 +287,21 @@ def _count(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     return _NUMBER_WORDS.get(word)
+
+
+_CLOCK_TIME = re.compile(r"\b(?P<hour>\d{1,2})(?::\d{2})?\s*(?P<half>[ap])\.?\s?m\b\.?")
+_HOURS_NAMED = {"noon": 12, "midday": 12, "midnight": 0, "early morning": 5, "morning": 9}
+
+
+def hour_of_day(text: str) -> int | None:
+    """The hour a time of day without a day names, 0-23: "just after 3:30 a.m." 3, "10:45
+    p.m." 22, "noon" 12, "early morning" 5; None for anything else ("Friday night")."""
+    lowered = text.lower()
+    clock = _CLOCK_TIME.search(lowered)
+    if clock is not None:
+        hour = int(clock.group("hour"))
+        if not 1 <= hour <= 12:
+            return None
+        return hour % 12 + (12 if clock.group("half") == "p" else 0)
+    words = re.sub(r"^(?:just |shortly )?(?:after|before|about|around|in the|at)\s+", "", lowered)
+    return _HOURS_NAMED.get(words.strip())
