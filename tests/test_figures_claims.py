@@ -278,6 +278,14 @@ def test_figures_a_toll_told_apart_joins_the_violence_told_before_it(extract_tex
             {("killed", 2)},
         ),
         ("Charges were filed in the shooting death of a Houston man.", {("killed", 1)}),
+        (
+            "A shooting outside a day care center in Reno left a man and woman dead Thursday.",
+            {("killed", 2)},
+        ),
+        (
+            "Police identified the toddler killed in a shooting in Toledo on Saturday.",
+            {("killed", 1)},
+        ),
     ],
 )
 def test_figures_the_dead_named_without_a_number(extract_text, sentence, expected) -> None:
@@ -314,6 +322,11 @@ def test_claims_the_group_said_names_the_group(extract_text) -> None:
         (
             "A shooting left two men dead and four other injured outside a church in Queens.",
             {("killed", 2), ("wounded", 4)},
+        ),
+        (
+            "Police are looking for the gunman in a Monday shooting in Fresno that left one man "
+            "dead and four seriously wounded.",
+            {("killed", 1), ("wounded", 4)},
         ),
         ("Five teens were shot on Saturday evening in Memphis.", {("wounded", 5)}),
         ("Four young men were shot at a home in Queens last night.", {("wounded", 4)}),
@@ -407,6 +420,11 @@ def test_figures_the_dead_among_those_shot_are_not_wounded(extract_text, text, e
         ),
         ("2013 Homicide Victim: A man was shot dead on June 24.", {("killed", 1)}),
         ("Police told 13 News two people were shot at a motel.", {("wounded", 2)}),
+        (
+            "A gunman opened fire at a party in Hawthorne, killing one man. Three other victims, "
+            "some of the roughly 40 people who had gathered for the party, were hospitalized.",
+            {("killed", 1), ("wounded", 3)},
+        ),
     ],
 )
 def test_figures_numbers_that_count_no_one(extract_text, sentence, expected) -> None:
@@ -439,3 +457,25 @@ def test_figures_this_years_shooting_is_an_events_toll(extract_text) -> None:
     assert {(f.kind, f.best, f.scope) for f in _violent(extraction).figures} == {
         ("wounded", 2, "event")
     }
+
+
+def test_figures_the_victims_and_the_attacker_of_one_sentence_are_one_event(extract_text) -> None:
+    """ "Three people were killed ... when a gunman opened fire": the victims are told by one
+    verb and the attacker by another, and the sentence tells one attack."""
+    extraction = extract_text(
+        "Three people were killed and one was wounded when a gunman opened fire at a house party "
+        "in Everett early Saturday, police said.",
+        published=SUNDAY,
+    )
+    event = _violent(extraction)
+    assert {(f.kind, f.best) for f in event.figures} == {("killed", 3), ("wounded", 1)}
+    assert event.actor1 is not None and event.actor2 is not None
+
+
+def test_figures_coordinates_before_a_report_count_no_one(extract_text) -> None:
+    extraction = extract_text(
+        "41.68006 -83.56046 One boy accidentally shot the other boy with a gun they had found "
+        "in Toledo.",
+        published=SUNDAY,
+    )
+    assert {f.best for f in _figures(extraction)} == {1}

@@ -40,6 +40,12 @@ def test_quantities_read_into_ranges(text, low, best, high, approximate):
             assert (quantity.low or 0) <= quantity.best <= (quantity.high or quantity.best)
 
 
+@pytest.mark.parametrize("text", ["41.68006 -83.56046", "3.5 miles away", "a 2.5-hour standoff"])
+def test_quantities_a_fraction_counts_no_one(text):
+    """Coordinates and measures: people are counted in whole numbers, or in a scale of them."""
+    assert iter_quantities(text) == []
+
+
 def test_quantities_parse_number_words():
     assert parse_number("four hundred and twenty") == 420
     assert parse_number("three thousand") == 3000

@@ -1143,7 +1143,14 @@ def _actors_compatible(a: Event, b: Event) -> bool:
         # A mention that names no one retells an event of the same type rather than adding a
         # new one: reports describe one incident several times. The places still have to agree.
         return True
-    return names_a <= names_b or names_b <= names_a
+    if names_a <= names_b or names_b <= names_a:
+        return True
+    # "Three people were killed when a gunman opened fire": the victims of one telling and the
+    # attacker of the other fill different roles, and nothing says they are two events.
+    return all(
+        x is None or y is None or x.name == y.name
+        for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2))
+    )
 
 
 def _places_compatible(a: Place | None, b: Place | None) -> bool:

@@ -368,12 +368,17 @@ def _states_its_own_kind(noun: Token, knowledge: Knowledge) -> bool:
 
 
 def _is_partitive_whole(noun: Token) -> bool:
+    """ "two of the four victims", "some of the roughly 40 people who gathered": the whole the
+    part is taken from."""
     of = noun.head
     return (
         noun.dep_ == "pobj"
         and of.lower_ == "of"
-        and (of.head.pos_ == "NUM" or of.head.lower_ in ("one", "none", "all", "both"))
+        and (of.head.pos_ == "NUM" or of.head.lower_ in _PARTS)
     )
+
+
+_PARTS = frozenset({"one", "none", "all", "both", "some", "many", "most", "several", "few", "half"})
 
 
 def _is_toll(span: SpacySpan) -> bool:
@@ -446,6 +451,9 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
             return _hit_kind(child)  # "two men who were shot to death"
         if _with_wounds(child, kinds):
             return "wounded"  # "six others with gunshot wounds"
+    told_after = _state_told_after(anchor, kinds) if anchor.pos_ == "NUM" else None
+    if told_after is not None:
+        return told_after
     current = anchor
     for _ in range(6):
         if current.head.i == current.i:
@@ -480,6 +488,22 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
         if token.lemma_.lower() in kinds and not any(c.dep_ == "dobj" for c in token.children):
             return kinds[token.lemma_.lower()]
     return None
+
+
+def _state_told_after(number: Token, kinds: dict[str, str]) -> str | None:
+    """ "left one man dead and four seriously wounded": a bare number takes the state written
+    right after it, wherever the parser hangs the two ("four" on "left", "wounded" on the
+    shooting)."""
+    doc = number.doc
+    i = number.i + 1
+    while i < len(doc) and doc[i].pos_ == "ADV":
+        i += 1
+    if i >= len(doc) or i == number.i + 1 and doc[i].dep_ == "compound":
+        return None
+    state = doc[i]
+    if state.tag_ not in ("VBN", "JJ") or any(c.dep_ == "dobj" for c in state.children):
+        return None
+    return kinds.get(state.lemma_.lower())
 
 
 def _with_wounds(token: Token, kinds: dict[str, str]) -> bool:
@@ -649,10 +673,15 @@ def _victim_of(word: Token) -> Token | None:
     """Whom a killing or wounding word acts on: "the murder of X", "killed X", "X was killed",
     and through "was shot and killed" the subject of the passive verb it is joined to; whom
     "dead" describes ("left a boy dead", "found the girl dead", "was found dead")."""
+    if _dead_taken_for_the_day(word):
+        # "left a man and woman dead Thursday", where the parser takes the dead for the day
+        return next((c for c in word.head.head.children if c.dep_ == "dobj"), None)
     if word.lower_ == "dead" and word.pos_ == "ADJ" and word.dep_ in ("oprd", "ccomp", "acomp"):
         own = next((c for c in word.children if c.dep_ == "nsubj"), None)
         head = word.head
         return own or next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if word.dep_ == "acl" and word.tag_ == "VBN" and word.head.pos_ == "NOUN":
+        return word.head  # "identified the baby killed in a shooting"
     if word.pos_ == "NOUN":
         of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
@@ -670,6 +699,15 @@ def _victim_of(word: Token) -> Token | None:
         if victim is not None:
             return victim
     return None
+
+
+def _dead_taken_for_the_day(word: Token) -> bool:
+    return (
+        word.lower_ == "dead"
+        and word.dep_ == "amod"
+        and word.head.ent_type_ in ("DATE", "TIME")
+        and word.head.head.pos_ == "VERB"
+    )
 
 
 def _toll_kind(trigger: Token) -> str | None:
@@ -803,6 +841,9 @@ def _one_person(token: Token, knowledge: Knowledge) -> bool:
 
 
 def _has_singular_determiner(token: Token) -> bool:
+    if token.dep_ == "conj" and not any(c.dep_ in ("det", "poss") for c in token.children):
+        # "a man and woman": the article of the first is the second's too.
+        return token.head.tag_ == "NN" and _has_singular_determiner(token.head)
     return any(
         c.dep_ in ("det", "poss") and (c.dep_ == "poss" or c.lower_ in _SINGULAR_DETERMINERS)
         for c in token.children

@@ -92,6 +92,12 @@ QUANTITY_PATTERN = re.compile(
 )
 
 
+# People are counted in whole numbers: a fraction is a count only of a scale ("1.5 million").
+_FRACTION_WITHOUT_SCALE = re.compile(
+    r"\d\.\d+(?!\d|\s+(?:hundred|thousand|million|billion)\b)", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A number of things read from text; ``start``/``end`` index the string it was read from."""
@@ -141,6 +147,8 @@ def iter_quantities(text: str) -> list[Quantity]:
 
 
 def _read_match(match: re.Match[str]) -> Quantity | None:
+    if _FRACTION_WITHOUT_SCALE.search(match.group(0)):
+        return None  # "41.68006 -83.56046", "3.5 miles": a measure, no count of anyone
     qualifier = (match.group("qual") or "").lower()
     start, end = match.span()
     if match.group("vague"):
