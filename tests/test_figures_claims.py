@@ -286,6 +286,11 @@ def test_figures_a_toll_told_apart_joins_the_violence_told_before_it(extract_tex
             "Police identified the toddler killed in a shooting in Toledo on Saturday.",
             {("killed", 1)},
         ),
+        (
+            "A boy was hurt in a shooting in Tampa that claimed the lives of his mother and a man.",
+            {("wounded", 1), ("killed", 2)},
+        ),
+        ("A man broke into a home in Camden and killed a young couple.", {("killed", 2)}),
     ],
 )
 def test_figures_the_dead_named_without_a_number(extract_text, sentence, expected) -> None:
@@ -331,6 +336,7 @@ def test_claims_the_group_said_names_the_group(extract_text) -> None:
         ("Five teens were shot on Saturday evening in Memphis.", {("wounded", 5)}),
         ("Four young men were shot at a home in Queens last night.", {("wounded", 4)}),
         ("Two passengers were shot at as the bus passed the checkpoint.", set()),
+        ("A driver was shot at on the highway in Tampa, but he was not injured.", set()),
     ],
 )
 def test_figures_each_object_takes_its_own_state(extract_text, sentence, expected) -> None:
@@ -479,3 +485,41 @@ def test_figures_coordinates_before_a_report_count_no_one(extract_text) -> None:
         published=SUNDAY,
     )
     assert {f.best for f in _figures(extraction)} == {1}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Police want to question a man about a quadruple shooting at a party in Tampa on "
+            "Tuesday.",
+            {("wounded", 4)},
+        ),
+        (
+            "A triple shooting in Camden on Friday left one man dead.",
+            {("killed", 1), ("wounded", 2)},
+        ),
+        ("Detectives in Flint are investigating a double homicide.", {("killed", 2)}),
+        ("The suspect in a fatal double shooting in Akron was arrested.", {("killed", 2)}),
+        ("The team won a triple crown at the shooting contest in Reno.", set()),
+    ],
+)
+def test_figures_a_double_shooting_counts_two(extract_text, sentence, expected) -> None:
+    """ "double", "triple", "quadruple": local news counts the people hit in one word, the dead
+    among them until it says how many died."""
+    extraction = extract_text(sentence, published=SUNDAY)
+    assert {(f.kind, f.best) for f in _figures(extraction)} == expected
+
+
+def test_figures_treated_for_injuries_are_wounded(extract_text) -> None:
+    extraction = extract_text(
+        "One person is dead and three others are being treated for injuries after a shooting in "
+        "Radcliff on Saturday.",
+        published=SUNDAY,
+    )
+    assert {(f.kind, f.best) for f in _figures(extraction)} == {("killed", 1), ("wounded", 3)}
+
+
+def test_figures_a_person_gunned_down_is_killed(extract_text) -> None:
+    extraction = extract_text("A church deacon was gunned down on his couch in Dayton, Ohio.")
+    assert {(f.kind, f.best) for e in extraction.events for f in e.figures} == {("killed", 1)}

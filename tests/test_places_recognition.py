@@ -313,3 +313,28 @@ def test_places_common_words_that_name_towns_abroad_are_words(extract_text) -> N
     )
     names = {p.name for p in extract_text(text).places}
     assert names == {"Nashville", "Tennessee"}
+
+
+def test_places_a_side_of_a_town_is_in_the_town(extract_text) -> None:
+    text = "A teenager was shot at a South Philadelphia recreation center on Wednesday."
+    (place,) = extract_text(text).places
+    assert (place.name, place.admin1, place.sub_place, place.precision) == (
+        "Philadelphia",
+        "Pennsylvania",
+        "South Philadelphia",
+        2,
+    )
+
+
+def test_places_the_main_attack_of_a_report_naming_one_town_is_there(extract_text) -> None:
+    """Where no sentence places the report's attack, the one town the report names does, at
+    precision 2: the attack was there or near it."""
+    extraction = extract_text(
+        "A 9-year-old boy was seriously injured Wednesday afternoon when he was shot in the "
+        "cheek as he and his brother were handling a handgun in their house, authorities said."
+        '\n\n"He is expected to survive," Hillsborough County sheriff\'s Det. Larry Moss said.'
+        "\n\nThe brothers were home alone on Turkey Tree Lane in Plant City when they took the "
+        "handgun from their mother's bedroom, Moss said."
+    )
+    (attack,) = [e for e in extraction.events if e.event_type != "Strategic developments"]
+    assert (attack.location.name, attack.location.precision) == ("Plant City", 2)

@@ -273,6 +273,8 @@ def code_events(
     if lead is not None:
         index = merged.index(lead)
         filled[index] = _in_the_one_town(filled[index], places)
+        if filled[index].location is None:
+            filled[index] = replace(filled[index], location=_the_reports_one_town(doc, places))
     return filled, non_events, loose
 
 
@@ -346,6 +348,25 @@ def _in_the_one_town(event: Event, places: list[PlaceMention]) -> Event:
         return event
     (town,) = towns.values()
     return replace(event, location=town)
+
+
+def _the_reports_one_town(doc: Doc, places: list[PlaceMention]) -> Place | None:
+    """The one town a report names anywhere, for its main violent event when nothing else
+    places it: "A Chicago church deacon was gunned down on his couch" is in Chicago. Named only
+    as a word of something else, it places the event near there (precision 2 at best). The
+    town of a hospital a victim was taken to does not ("flown to a Jackson hospital")."""
+    towns = {
+        m.place.geonameid: m.place
+        for m in places
+        if m.place.mention in (NAMED, EMBEDDED)
+        and m.place.feature_code is not None
+        and m.place.feature_code.startswith("PPL")
+        and not names_a_hospital_elsewhere(doc[m.token_index])
+    }
+    if len(towns) != 1:
+        return None
+    (town,) = towns.values()
+    return replace(town, precision=max(town.precision, 2))
 
 
 # A town this far from the town whose police report the event, in the same province, is more
@@ -1128,7 +1149,7 @@ def _same_event(a: _Mention, b: _Mention) -> bool:
     both_violent = a.event.event_type in VIOLENT_TYPES and b.event.event_type in VIOLENT_TYPES
     if same_sentence and not (both_violent or a.event.sub_event_type == b.event.sub_event_type):
         return False
-    if not _actors_compatible(a.event, b.event):
+    if not _actors_compatible(a.event, b.event, same_sentence=same_sentence):
         return False
     # "The Flagstaff shooting comes a week after eight students were shot in Roseburg"
     if not _dates_compatible(a.event.date, b.event.date):
@@ -1136,7 +1157,7 @@ def _same_event(a: _Mention, b: _Mention) -> bool:
     return _places_compatible(a.event.location, b.event.location)
 
 
-def _actors_compatible(a: Event, b: Event) -> bool:
+def _actors_compatible(a: Event, b: Event, *, same_sentence: bool) -> bool:
     names_a = {x.name for x in (a.actor1, a.actor2) if x is not None}
     names_b = {x.name for x in (b.actor1, b.actor2) if x is not None}
     if not names_a or not names_b:
@@ -1145,9 +1166,10 @@ def _actors_compatible(a: Event, b: Event) -> bool:
         return True
     if names_a <= names_b or names_b <= names_a:
         return True
-    # "Three people were killed when a gunman opened fire": the victims of one telling and the
-    # attacker of the other fill different roles, and nothing says they are two events.
-    return all(
+    # "Three people were killed when a gunman opened fire": in one sentence, the victims of one
+    # telling and the attacker of the other fill different roles, and nothing says they are two
+    # events. Across sentences, other actors are as likely another event.
+    return same_sentence and all(
         x is None or y is None or x.name == y.name
         for x, y in ((a.actor1, b.actor1), (a.actor2, b.actor2))
     )

@@ -103,6 +103,9 @@ def find_figures(sentence: SpacySpan, knowledge: Knowledge) -> list[FigureMentio
         if mention is not None:
             found.append(mention)
     for token in sentence:
+        multiple = _multiple_toll(token)
+        if multiple is not None:
+            found.append(multiple)
         implied = implied_toll(token, knowledge)
         # "was shot and killed": two words, one victim.
         if implied is not None and not any(
@@ -513,10 +516,20 @@ def _with_wounds(token: Token, kinds: dict[str, str]) -> bool:
     return held is not None and kinds.get(held.lemma_.lower()) == "wounded"
 
 
+_INJURIES = frozenset({"injury", "wound", "injuries", "wounds"})
 _CARRYING_VERBS = frozenset({"send", "take", "rush", "transport", "airlift", "fly", "carry"})
 
 
 def _sends_to_hospital(verb: Token) -> bool:
+    if verb.lemma_.lower() == "treat":
+        # "three others are being treated for injuries"
+        return any(
+            grandchild.lemma_.lower() in _INJURIES
+            for child in verb.children
+            if child.dep_ == "prep" and child.lower_ == "for"
+            for grandchild in child.children
+            if grandchild.dep_ == "pobj"
+        )
     if verb.lemma_.lower() not in _CARRYING_VERBS:
         return False
     places = (
@@ -567,7 +580,7 @@ _KILLING_WORDS = frozenset(
 )
 # Verbs whose subject died: "Eric Whitaker, 52, died at the scene".
 _DYING_WORDS = frozenset({"die"})
-_WOUNDING_WORDS = frozenset({"wound", "injure"})
+_WOUNDING_WORDS = frozenset({"wound", "injure", "hurt"})
 # Verbs that hit people, whose toll is wounded or killed as the clause says.
 _HITTING_VERBS = frozenset({"shoot", "stab"})
 # "shot dead", "fatally shot", "shot and killed": a shooting that killed.
@@ -631,6 +644,20 @@ _PERSON_ROLES = frozenset(
         "stepson",
         "stepdaughter",
         "bailiff",
+        "pastor",
+        "deacon",
+        "clerk",
+        "cashier",
+        "bouncer",
+        "owner",
+        "homeowner",
+        "roommate",
+        "stepfather",
+        "stepmother",
+        "veteran",
+        "rapper",
+        "reporter",
+        "photographer",
     }
 )
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another"})
@@ -642,9 +669,13 @@ def implied_toll(word: Token, knowledge: Knowledge) -> FigureMention | None:
     companion" (2 killed), "a policeman was wounded" (1 wounded). None when the victims are
     counted in words ("two men": that figure is read as any other) or are no person."""
     kind = _toll_kind(word)
-    victim = _victim_of(word) if kind is not None else None
+    if kind is None or any(c.dep_ == "neg" for c in word.children):
+        return None  # "he was not injured"
+    victim = _victim_of(word)
     if victim is None:
         return None
+    if victim.lemma_.lower() == "couple" and _has_singular_determiner(victim):
+        return _a_couple(kind, victim)  # "killed a young couple"
     people = [
         p
         for p in (victim, *victim.conjuncts)
@@ -669,6 +700,20 @@ def implied_toll(word: Token, knowledge: Knowledge) -> FigureMention | None:
     return FigureMention(figure, victim)
 
 
+def _a_couple(kind: str, couple: Token) -> FigureMention:
+    phrase = couple.doc[couple.left_edge.i : couple.i + 1]
+    figure = Figure(
+        kind=kind,
+        low=2,
+        best=2,
+        high=2,
+        approximate=False,
+        who="people",
+        span=Span(phrase.start_char, phrase.end_char, phrase.text),
+    )
+    return FigureMention(figure, couple)
+
+
 def _victim_of(word: Token) -> Token | None:
     """Whom a killing or wounding word acts on: "the murder of X", "killed X", "X was killed",
     and through "was shot and killed" the subject of the passive verb it is joined to; whom
@@ -682,6 +727,10 @@ def _victim_of(word: Token) -> Token | None:
         return own or next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if word.dep_ == "acl" and word.tag_ == "VBN" and word.head.pos_ == "NOUN":
         return word.head  # "identified the baby killed in a shooting"
+    if word.lemma_.lower() == "claim":
+        # "a shooting that claimed the lives of his mother and a man"
+        lives = next((c for c in word.children if c.dep_ == "dobj"), None)
+        word = lives if lives is not None else word
     if word.pos_ == "NOUN":
         of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
@@ -701,6 +750,42 @@ def _victim_of(word: Token) -> Token | None:
     return None
 
 
+# "a double shooting", "a quadruple homicide": how many the attack hit, in one word.
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_KILLINGS = frozenset({"homicide", "murder", "killing", "slaying"})
+
+
+def _multiple_toll(word: Token) -> FigureMention | None:
+    """ "a triple shooting" hit three people, the dead among them until the report tells how
+    many died; "a double homicide" killed two."""
+    count = _MULTIPLES.get(word.lower_)
+    if count is None or word.i + 1 >= len(word.doc):
+        return None
+    # The word after, as the parser may take "quadruple" for the noun and "shooting" for its
+    # modifier.
+    attack = word.doc[word.i + 1]
+    name = attack.lemma_.lower()
+    if name in _KILLINGS or (
+        name in _HITTINGS and any(c.lower_ in _FATAL_WORDS for c in attack.children)
+    ):
+        kind = "killed"  # "a double homicide", "a fatal triple shooting"
+    elif name in _HITTINGS:
+        kind = "wounded"
+    else:
+        return None
+    phrase = word.doc[word.i : attack.i + 1]
+    figure = Figure(
+        kind=kind,
+        low=count,
+        best=count,
+        high=count,
+        approximate=False,
+        who="people",
+        span=Span(phrase.start_char, phrase.end_char, phrase.text),
+    )
+    return FigureMention(figure, attack, counts_the_dead=kind == "wounded")
+
+
 def _dead_taken_for_the_day(word: Token) -> bool:
     return (
         word.lower_ == "dead"
@@ -714,6 +799,12 @@ def _toll_kind(trigger: Token) -> str | None:
     lemma = trigger.lemma_.lower()
     if lemma in _KILLING_WORDS or (lemma in _DYING_WORDS and trigger.pos_ == "VERB"):
         return "killed"
+    if lemma == "claim" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() == "life" for c in trigger.children
+    ):
+        return "killed"  # "claimed the lives of"
+    if lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in trigger.children):
+        return "killed"  # "was gunned down"
     if trigger.lower_ == "dead" or (lemma == "death" and trigger.pos_ == "NOUN"):
         return "killed"  # "left a boy dead", "the shooting death of a Houston man"
     if lemma in _HITTING_VERBS and trigger.pos_ == "VERB":

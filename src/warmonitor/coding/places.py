@@ -276,7 +276,9 @@ def _place_for(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> P
         # Each name fails alone: one that cannot be looked up never costs the others.
         logger.warning("the place name %r was skipped: %s", name.text[:80], exc)
         return None
-    if entry is None or (name.weak and not _inside(entry, focus)):
+    if entry is None:
+        return _compass_part(name, text, gazetteer, focus)
+    if name.weak and not _inside(entry, focus):
         return None
     if entry.kind == "city" and _is_acronym(name.text):
         return None  # "EU" is not Eu, Normandy; "WA" is not Wa, Ghana
@@ -300,6 +302,35 @@ def _place_for(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> P
     if relative is not None:
         return relative.applied_to(place, span)
     return place
+
+
+def _compass_part(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> Place | None:
+    """ "South Philadelphia", "Northwest Detroit": a part of a town that the gazetteer does not
+    list, placed in the town (precision 2), the part kept as its sub-place."""
+    part = _COMPASS_PART.fullmatch(name.text)
+    if part is None or name.weak or name.country is not None:
+        return None
+    if _STREET_AFTER.match(text, name.end) or _BLOCK_BEFORE.search(text, 0, name.start):
+        return None  # "the 5600 block of South Princeton": a street of the town, no other town
+    try:
+        entry = gazetteer.resolve(
+            part.group("town"),
+            kind="city",
+            context_countries=focus.countries,
+            context_admin1=focus.admin1,
+        )
+    except (sqlite3.Error, ValueError):
+        return None
+    if entry is None or (entry.population or 0) < _CITY_WITH_SIDES:
+        return None  # "West Pullman" is Chicago's, not Pullman, Washington's
+    span = Span(name.start, name.end, name.text)
+    return _with_sub_place(_mentioned(entry, span, name), name.text, span)
+
+
+# Only a city this large is told by its sides ("North Philadelphia", "East Oakland"); smaller
+# names after a compass word are streets and neighbourhoods of elsewhere.
+_CITY_WITH_SIDES = 300_000
+_BLOCK_BEFORE = re.compile(r"\bblock\s+of\s+$", re.IGNORECASE)
 
 
 # A state or province written after a town's name and a comma: "Bristol, Tenn.", "Bristol,
@@ -1090,6 +1121,8 @@ def _sub_place(text: str, start: int, end: int) -> tuple[str | None, int, int]:
 # "west of", "20 km south of", "about 60 kilometres (37 miles) north-west of", "near",
 # "outside": where an event happened, told from a place the reader knows.
 _DIRECTION = r"(?:north|south)(?:[- ]?(?:east|west))?|east|west"
+# "South Philadelphia": a part of a town, named by its side.
+_COMPASS_PART = re.compile(rf"(?P<part>(?:{_DIRECTION})(?:ern)?)\s+(?P<town>[A-Z].*)", re.I)
 _RELATIVE_BEFORE = re.compile(
     rf"""(?P<relative>
         (?:(?:about|some|around|roughly|nearly|almost)\s+)?
