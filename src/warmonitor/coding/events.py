@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
@@ -335,19 +335,13 @@ def _in_the_one_town(event: Event, places: list[PlaceMention]) -> Event:
     where = event.location
     if where is None or where.feature_code not in ("ADM1", "ADM2"):
         return event
-    towns = {
-        m.place.geonameid: m.place
+    town = _one_named_town(
+        m
         for m in places
-        if m.place.mention in (NAMED, EMBEDDED)
-        and m.place.feature_code is not None
-        and m.place.feature_code.startswith("PPL")
-        and (m.place.country_code, m.place.admin1) == (where.country_code, where.admin1)
+        if (m.place.country_code, m.place.admin1) == (where.country_code, where.admin1)
         and (where.feature_code == "ADM1" or m.place.admin2 == where.admin2)
-    }
-    if len(towns) != 1:
-        return event
-    (town,) = towns.values()
-    return replace(event, location=town)
+    )
+    return event if town is None else replace(event, location=town)
 
 
 def _the_reports_one_town(doc: Doc, places: list[PlaceMention]) -> Place | None:
@@ -355,18 +349,20 @@ def _the_reports_one_town(doc: Doc, places: list[PlaceMention]) -> Place | None:
     places it: "A Chicago church deacon was gunned down on his couch" is in Chicago. Named only
     as a word of something else, it places the event near there (precision 2 at best). The
     town of a hospital a victim was taken to does not ("flown to a Jackson hospital")."""
+    town = _one_named_town(m for m in places if not names_a_hospital_elsewhere(doc[m.token_index]))
+    return None if town is None else replace(town, precision=max(town.precision, 2))
+
+
+def _one_named_town(mentions: Iterable[PlaceMention]) -> Place | None:
+    """The town among ``mentions`` named in the text, if they name exactly one."""
     towns = {
         m.place.geonameid: m.place
-        for m in places
+        for m in mentions
         if m.place.mention in (NAMED, EMBEDDED)
         and m.place.feature_code is not None
         and m.place.feature_code.startswith("PPL")
-        and not names_a_hospital_elsewhere(doc[m.token_index])
     }
-    if len(towns) != 1:
-        return None
-    (town,) = towns.values()
-    return replace(town, precision=max(town.precision, 2))
+    return next(iter(towns.values())) if len(towns) == 1 else None
 
 
 # A town this far from the town whose police report the event, in the same province, is more

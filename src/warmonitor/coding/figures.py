@@ -686,32 +686,27 @@ def implied_toll(word: Token, knowledge: Knowledge) -> FigureMention | None:
     doc = victim.doc
     first = min(t.left_edge.i for t in people)
     last = max(_phrase_end(t) for t in people)
-    phrase = doc[first : last + 1]
-    count = len(people)
-    figure = Figure(
+    who = knowledge.figure_who.get(victim.lemma_.lower(), "people")
+    return FigureMention(_told_count(kind, len(people), who, doc[first : last + 1]), victim)
+
+
+def _a_couple(kind: str, couple: Token) -> FigureMention:
+    phrase = couple.doc[couple.left_edge.i : couple.i + 1]
+    return FigureMention(_told_count(kind, 2, "people", phrase), couple)
+
+
+def _told_count(kind: str, count: int, who: str, phrase: SpacySpan) -> Figure:
+    """An exact count the words tell without a number: "a man and a woman", "a double
+    shooting"."""
+    return Figure(
         kind=kind,
         low=count,
         best=count,
         high=count,
         approximate=False,
-        who=knowledge.figure_who.get(victim.lemma_.lower(), "people"),
+        who=who,
         span=Span(phrase.start_char, phrase.end_char, phrase.text),
     )
-    return FigureMention(figure, victim)
-
-
-def _a_couple(kind: str, couple: Token) -> FigureMention:
-    phrase = couple.doc[couple.left_edge.i : couple.i + 1]
-    figure = Figure(
-        kind=kind,
-        low=2,
-        best=2,
-        high=2,
-        approximate=False,
-        who="people",
-        span=Span(phrase.start_char, phrase.end_char, phrase.text),
-    )
-    return FigureMention(figure, couple)
 
 
 def _victim_of(word: Token) -> Token | None:
@@ -773,16 +768,7 @@ def _multiple_toll(word: Token) -> FigureMention | None:
         kind = "wounded"
     else:
         return None
-    phrase = word.doc[word.i : attack.i + 1]
-    figure = Figure(
-        kind=kind,
-        low=count,
-        best=count,
-        high=count,
-        approximate=False,
-        who="people",
-        span=Span(phrase.start_char, phrase.end_char, phrase.text),
-    )
+    figure = _told_count(kind, count, "people", word.doc[word.i : attack.i + 1])
     return FigureMention(figure, attack, counts_the_dead=kind == "wounded")
 
 
