@@ -291,6 +291,10 @@ def test_figures_a_toll_told_apart_joins_the_violence_told_before_it(extract_tex
             {("wounded", 1), ("killed", 2)},
         ),
         ("A man broke into a home in Camden and killed a young couple.", {("killed", 2)}),
+        (
+            "Police received a report that a baby had been shot in a home in Petaluma.",
+            {("wounded", 1)},
+        ),
     ],
 )
 def test_figures_the_dead_named_without_a_number(extract_text, sentence, expected) -> None:

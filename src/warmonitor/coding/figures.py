@@ -720,7 +720,8 @@ def _victim_of(word: Token) -> Token | None:
         own = next((c for c in word.children if c.dep_ == "nsubj"), None)
         head = word.head
         return own or next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if word.dep_ == "acl" and word.tag_ == "VBN" and word.head.pos_ == "NOUN":
+    reduced = not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in word.children)
+    if word.dep_ == "acl" and word.tag_ == "VBN" and word.head.pos_ == "NOUN" and reduced:
         return word.head  # "identified the baby killed in a shooting"
     if word.lemma_.lower() == "claim":
         # "a shooting that claimed the lives of his mother and a man"
