@@ -1060,3 +1060,58 @@ def test_coding_a_feast_naming_a_gathering_does_not_date_the_attack(extract_text
 def test_coding_an_hour_told_without_a_day_is_of_the_day_of_the_report(extract_text, text, dates):
     (event,) = _violent(extract_text(text, published=THURSDAY).events)
     assert (event.date.start, event.date.end, event.date.precision) == dates
+
+
+def test_coding_a_day_on_the_verb_joined_to_the_attack_dates_it(extract_text):
+    """ "shot and killed Friday": the day hangs on "killed", and both verbs tell one attack,
+    not the vigil the sentence opens with."""
+    result = extract_text(
+        "Neighbours held a vigil Saturday evening for two brothers who were shot and killed "
+        "Friday in their Duluth home.",
+        published=THURSDAY,
+    )
+    (event,) = _violent(result.events)
+    assert (event.date.start, event.date.precision) == (dt.date(2024, 3, 1), 1)
+    assert event.date.span.text == "Friday"
+
+
+def test_coding_a_day_of_what_went_on_while_the_attack_happened_dates_it(extract_text):
+    result = extract_text(
+        "A 16-year-old boy was shot when a deputy's rifle went off as she was attempting to "
+        "arrest him Tuesday night in Ocala, Florida, the sheriff said.",
+        published=THURSDAY,
+    )
+    (event,) = _violent(result.events)
+    assert (event.date.start, event.date.precision) == (dt.date(2024, 3, 5), 1)
+
+
+def test_coding_the_day_before_a_told_day_dates_the_attack(extract_text):
+    result = extract_text(
+        "Officers stayed in a neighbourhood of Dayton, Ohio, on Wednesday after three people "
+        "were shot there the day before.",
+        published=THURSDAY,
+    )
+    (event,) = _violent(result.events)
+    assert (event.date.start, event.date.precision) == (dt.date(2024, 3, 5), 1)
+    assert event.date.span.text == "the day before"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was killed in a car crash in Ocala, Florida, on Tuesday.",
+        "Two children were killed in a house fire in Ocala, Florida, on Tuesday.",
+        "Three people were killed when a tornado hit Ocala, Florida, on Tuesday.",
+        "Four soldiers were killed when their helicopter crashed in Helmand on Tuesday.",
+    ],
+)
+def test_coding_harm_by_accident_or_disaster_is_no_event(extract_text, text):
+    assert not extract_text(text, published=THURSDAY).events
+
+
+def test_coding_harm_by_fire_from_a_weapon_is_an_attack(extract_text):
+    result = extract_text(
+        "Two soldiers were killed in sniper fire in Donetsk on Tuesday.", published=THURSDAY
+    )
+    (event,) = _violent(result.events)
+    assert {(f.kind, f.best) for f in event.figures} == {("killed", 2)}

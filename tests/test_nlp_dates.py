@@ -91,3 +91,23 @@ def test_dates_the_hour_a_time_of_day_names(text, hour):
     from warmonitor.nlp.dates import hour_of_day
 
     assert hour_of_day(text) == hour
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("the day before", -1),
+        ("the previous night", -1),
+        ("a day earlier", -1),
+        ("the next morning", 1),
+        ("a day later", 1),
+        ("that night", 0),
+        ("later that day", 0),
+        ("that week", None),  # no day
+        ("Friday", None),  # read against publication, not against another day
+    ],
+)
+def test_dates_days_told_from_another_day(text, days):
+    from warmonitor.nlp.dates import days_from_a_told_day
+
+    assert days_from_a_told_day(text) == days

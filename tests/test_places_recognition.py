@@ -338,3 +338,17 @@ def test_places_the_main_attack_of_a_report_naming_one_town_is_there(extract_tex
     )
     (attack,) = [e for e in extraction.events if e.event_type != "Strategic developments"]
     assert (attack.location.name, attack.location.precision) == ("Plant City", 2)
+
+
+def test_places_a_name_told_as_a_neighbourhood_is_no_town_of_another_state(extract_text) -> None:
+    """ "the Austin neighborhood" of a Chicago report is no Austin, Texas, and the attack there
+    is not in Texas. A neighbourhood the gazetteer lists in the report's state is still read."""
+    extraction = extract_text(
+        "Chicago police said a teenager was shot dead early Sunday in the Austin neighborhood "
+        "on the West Side, and a man was wounded in the Logan Square neighborhood an hour later."
+    )
+    places = {p.span.text: p for p in extraction.places if p.span}
+    assert "Austin" not in places
+    assert places["Logan Square"].admin1 == "Illinois"
+    assert extraction.events
+    assert all(e.location is None or e.location.admin1 == "Illinois" for e in extraction.events)

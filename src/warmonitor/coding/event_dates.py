@@ -26,7 +26,12 @@ from warmonitor.coding.syntax import (
     span_of,
 )
 from warmonitor.model import EventDate
-from warmonitor.nlp.dates import hour_of_day, names_a_feast, resolve_date
+from warmonitor.nlp.dates import (
+    days_from_a_told_day,
+    hour_of_day,
+    names_a_feast,
+    resolve_date,
+)
 
 # How many sentences back an event whose sentence names no day looks for one: a lead dates an
 # incident once, then the sentences after it go on telling it.
@@ -93,6 +98,7 @@ def date_in_clause(
     """The date the event's own clause names. ``owners`` maps each trigger of the sentence to
     the word carrying its clause, so that one event's date is not another's."""
     own: list[EventDate] = []
+    shared: list[EventDate] = []
     unowned: list[EventDate] = []
     # "the shooting death of a boy Sunday": the phrase a noun trigger qualifies is its own.
     phrase = {anchor.i, anchor.head.i} if anchor.dep_ in ("amod", "compound") else {anchor.i}
@@ -101,6 +107,11 @@ def date_in_clause(
             continue
         owner = clause_owner(ent.root, owners)
         if owner is not None and owners[owner].i != anchor.i and owner != anchor.i:
+            if not _at_one_time(owners[owner], anchor):
+                continue
+            date = _resolved(ent, published)
+            if date is not None:
+                shared.append(date)
             continue
         if _ends_the_clause(ent, anchor):
             owner = anchor.i
@@ -111,14 +122,44 @@ def date_in_clause(
             continue  # "police said on Friday": when it was said, not when it happened
         elif owner is not None and _dates_a_statement_about(ent.root, anchor):
             continue
-        resolved = resolve_date(ent.text, published)
-        if resolved is not None:
-            date = EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
+        date = _resolved(ent, published)
+        if date is not None:
             in_phrase = any(t.i in phrase for t in (ent.root, *ent.root.ancestors))
             (unowned if owner is None and not in_phrase else own).append(date)
     # "Police were searching Monday for a suspect in the shooting of a boy Sunday afternoon":
     # a date in the event's own phrase first.
-    return next(iter(own + unowned), None)
+    return next(iter(own + shared + unowned), None)
+
+
+# What opens a clause told as happening while another did: "was shot when an officer's weapon
+# discharged as she was attempting to arrest him Friday morning".
+_WHILE = {"when", "as", "while"}
+
+
+def _at_one_time(clause: Token, anchor: Token) -> bool:
+    """Whether another act's clause happened with the event, so that its day is the event's:
+    a verb joined to the event's ("were shot and killed Friday"), or one told in a clause of
+    the other's opened by "when", "as" or "while", either way round."""
+    if (clause.dep_ == "conj" and clause.head.i == anchor.i) or (
+        anchor.dep_ == "conj" and anchor.head.i == clause.i
+    ):
+        return True
+    return _while_under(clause, anchor) or _while_under(anchor, clause)
+
+
+def _while_under(inner: Token, outer: Token) -> bool:
+    """``inner`` hangs on ``outer`` through verb clauses only, one of them opened by a word
+    of ``_WHILE``."""
+    node, opened = inner, False
+    while node.i != outer.i:
+        if node.dep_ not in ("advcl", "xcomp", "conj") or node.head.i == node.i:
+            return False
+        if node.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in _WHILE for c in node.children
+        ):
+            opened = True
+        node = node.head
+    return opened
 
 
 def _ends_the_clause(ent: SpacySpan, anchor: Token) -> bool:
@@ -203,9 +244,38 @@ def _day_named(
             continue
         if anchor is not None and _dates_what_followed(ent.root, anchor):
             continue
-        resolved = resolve_date(ent.text, published)
-        if resolved is not None and resolved.precision == 1:
-            return EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
+        date = _resolved(ent, published)
+        if date is not None and date.precision == 1:
+            return date
+    return None
+
+
+def _resolved(ent: SpacySpan, published: dt.date | None) -> EventDate | None:
+    """The date a phrase names, read against the day of publication, or for a day told from
+    another ("five people were shot the day before", "later that night") against the last day
+    the report named before it."""
+    resolved = resolve_date(ent.text, published)
+    if resolved is not None:
+        return EventDate(resolved.start, resolved.end, resolved.precision, span_of(ent))
+    shift = days_from_a_told_day(ent.text)
+    if shift is None:
+        return None
+    told = _last_day_told_before(ent, published)
+    if told is None:
+        return None
+    day = told + dt.timedelta(days=shift)
+    return EventDate(day, day, 1, span_of(ent))
+
+
+def _last_day_told_before(ent: SpacySpan, published: dt.date | None) -> dt.date | None:
+    sentences, here = sentences_around(ent.root)
+    for sentence in reversed(sentences[max(0, here - _LOOKBACK_SENTENCES) : here + 1]):
+        for earlier in reversed(entities_in(sentence)):
+            if earlier.start >= ent.start or not _names_a_time(earlier) or _is_stamp(earlier):
+                continue
+            resolved = resolve_date(earlier.text, published)
+            if resolved is not None and resolved.precision == 1:
+                return resolved.start
     return None
 
 

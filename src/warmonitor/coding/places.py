@@ -286,6 +286,8 @@ def _place_for(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> P
         return None  # Miami's Overtown is no village in Scotland
     if _small_and_elsewhere(entry, focus):
         return None  # "Pittsburgh Police ... in Homewood" is not Homewood, Alabama
+    if _NEIGHBOURHOOD_AFTER.match(text, name.end) and _elsewhere(entry, focus):
+        return None  # "the Austin neighborhood" of a Chicago report is not Austin, Texas
     if _county_without_its_word(entry, text, name):
         return None  # "their son, Jordan Reeves" names no Reeves County
     police = POLICE_WORDS.match(text, name.end) is not None
@@ -484,13 +486,22 @@ def _small_and_elsewhere(entry: GazetteerEntry, focus: _Focus) -> bool:
     """A report about towns of some provinces or states names a small town of another one
     mostly as a neighbourhood at home that the gazetteer does not list: "Pittsburgh Police ...
     in Homewood" is not Homewood, Alabama."""
+    return _elsewhere(entry, focus) and (entry.population or 0) < _TOWN_ABROAD_POPULATION
+
+
+def _elsewhere(entry: GazetteerEntry, focus: _Focus) -> bool:
+    """A town in another province or state of a country whose provinces the report is about."""
     return (
         entry.kind == "city"
         and bool(focus.admin1)
         and entry.country_code in {country for country, _ in focus.admin1}
         and (entry.country_code, entry.admin1) not in focus.admin1
-        and (entry.population or 0) < _TOWN_ABROAD_POPULATION
     )
+
+
+# A name told as a neighbourhood ("the Austin neighborhood") is a part of a town the report is
+# about, whatever town elsewhere bears it.
+_NEIGHBOURHOOD_AFTER = re.compile(r"\s+(?:neighbou?rhood|community area)\b", re.I)
 
 
 # An organisation's name opens with a town's name ("Bridgeport Superior Court") when the town is

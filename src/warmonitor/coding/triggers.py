@@ -111,7 +111,7 @@ def find_triggers(sentence: SpacySpan, knowledge: Knowledge) -> list[Trigger]:
         entry = next((e for e in phrasal if e is not None and e.pos == "VERB"), None)
         lemma = _MISTAGGED_VERBS.get(token.lower_, token.lemma_.lower())
         entry = entry or next((e for e in verbs.get(lemma, ()) if _object_fits(token, e)), None)
-        if entry is None:
+        if entry is None or (lemma in _HARM_VERBS and _harm_by_mishap(token)):
             continue
         used.add(token.i)
         found.append(Trigger(token, sentence.doc[token.i : token.i + 1], entry))
@@ -189,6 +189,72 @@ def _objects_of(verb: Token) -> list[Token]:
         ]
         taken += [c for c in token.children if c.dep_ == "conj"]
     return taken
+
+
+# Verbs of the lexicon that tell harm done without saying by what: whether it was violence,
+# the cause decides.
+_HARM_VERBS = frozenset({"kill"})
+# Causes of harm that are no one's attack: "killed in a car crash", "killed in a fall".
+_MISHAPS = frozenset(
+    {
+        "accident",
+        "crash",
+        "collision",
+        "wreck",
+        "rollover",
+        "derailment",
+        "flood",
+        "flooding",
+        "storm",
+        "earthquake",
+        "quake",
+        "avalanche",
+        "landslide",
+        "mudslide",
+        "hurricane",
+        "tornado",
+        "cyclone",
+        "typhoon",
+        "lightning",
+        "overdose",
+        "fall",
+        "stampede",
+        "blaze",
+    }
+)
+_MISHAP_VERBS = frozenset({"crash", "collide", "overturn", "derail", "drown"})
+# A fire is a mishap when it burns a thing ("a house fire"); "sniper fire" is an attack.
+_THINGS_THAT_BURN = frozenset(
+    {"house", "apartment", "building", "home", "brush", "forest", "wild", "structure", "kitchen"}
+)
+
+
+def _harm_by_mishap(verb: Token) -> bool:
+    """The harm came from an accident or a disaster the clause names: "was killed in a car
+    crash", "were killed when a storm hit", "killed in a house fire"."""
+    causes = [
+        pobj
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "during", "after")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    clauses = [c for c in verb.children if c.dep_ == "advcl"]
+    if any(c.lemma_.lower() in _MISHAP_VERBS for c in clauses):
+        return True  # "were killed when their helicopter crashed"
+    # The small model may take the subject for the clause: "when a tornado hit the town".
+    causes += clauses + [s for c in clauses for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return any(_is_mishap(cause) for cause in causes)
+
+
+def _is_mishap(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in _MISHAPS:
+        return True
+    return lemma == "fire" and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _THINGS_THAT_BURN
+        for c in noun.children
+    )
 
 
 _WEAPON_NOUNS = {

@@ -305,3 +305,21 @@ def hour_of_day(text: str) -> int | None:
         return hour % 12 + (12 if clock.group("half") == "p" else 0)
     words = re.sub(r"^(?:just |shortly )?(?:after|before|about|around|in the|at)\s+", "", lowered)
     return _HOURS_NAMED.get(words.strip())
+
+
+# Days told from another day the report names: "the day before", "a day later", "that night".
+_FROM_A_TOLD_DAY = re.compile(
+    r"^(?:(?:on|during|by|in|at)\s+)?(?:(?P<before>the day before|the previous (?:day|night|"
+    r"evening)|a day (?:earlier|before)|the night before|the day prior)|(?P<after>the next "
+    r"(?:day|morning)|the following (?:day|morning)|a day later)|(?P<same>(?:earlier |later )?"
+    r"that (?:day|night|morning|afternoon|evening)))$"
+)
+
+
+def days_from_a_told_day(text: str) -> int | None:
+    """How many days a phrase dated from another told day lies after it: -1 for "the day
+    before", 1 for "the next day", 0 for "that night"; None for any other phrase."""
+    match = _FROM_A_TOLD_DAY.match(text.lower().strip())
+    if match is None:
+        return None
+    return -1 if match.group("before") else 1 if match.group("after") else 0
