@@ -1115,3 +1115,17 @@ def test_coding_harm_by_fire_from_a_weapon_is_an_attack(extract_text):
     )
     (event,) = _violent(result.events)
     assert {(f.kind, f.best) for f in event.figures} == {("killed", 2)}
+
+
+def test_coding_a_town_police_force_read_as_the_town_places_what_it_reports(extract_text):
+    """The tagger reads "Chicago" in "Chicago police" as the town, not an organisation's name;
+    the force still places the attack nothing else places."""
+    result = extract_text(
+        "A teenager was shot dead early Sunday in the Austin neighborhood. Chicago police said "
+        "the gunman ran toward Cicero.",
+        published=THURSDAY,
+    )
+    assert any(p.span.text == "Chicago" and p.mention == "named" for p in result.places if p.span)
+    (event,) = _violent(result.events)
+    place = event.location
+    assert (place.name, place.admin1, place.precision) == ("Chicago", "Illinois", 2)

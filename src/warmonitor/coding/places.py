@@ -905,12 +905,12 @@ def police_jurisdiction(mentions: list[PlaceMention], text: str) -> Place | None
     for mention in mentions:
         place = mention.place
         if (
-            place.mention == EMBEDDED
+            place.mention in (NAMED, EMBEDDED)
             and place.span is not None
             and place.precision <= 3
             and POLICE_WORDS.match(text, place.span.end)
         ):
-            return replace(place, precision=max(place.precision, 2))
+            return replace(place, mention=EMBEDDED, precision=max(place.precision, 2))
     return None
 
 
