@@ -901,11 +901,13 @@ def police_jurisdiction(mentions: list[PlaceMention], text: str) -> Place | None
     """The town or county whose police force the report cites first ("Stockton Police say four
     people were shot"), as where an event it places nowhere else happened: a town's police
     act in their town. Its precision is at best 2, within the town, since the report does
-    not name the place itself; a state's or a country's police say nothing of where."""
+    not name the place itself; a state's or a country's police say nothing of where. A town
+    the tagger read as the town itself ("Chicago police") counts; a county so read does not,
+    since its sheriff's office covers its towns."""
     for mention in mentions:
         place = mention.place
         if (
-            place.mention in (NAMED, EMBEDDED)
+            (place.mention == EMBEDDED or (place.mention == NAMED and _is_police_town(place, text)))
             and place.span is not None
             and place.precision <= 3
             and POLICE_WORDS.match(text, place.span.end)
