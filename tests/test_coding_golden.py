@@ -1109,6 +1109,57 @@ def test_coding_harm_by_accident_or_disaster_is_no_event(extract_text, text):
     assert not extract_text(text, published=THURSDAY).events
 
 
+def test_coding_the_day_on_the_verb_a_noun_trigger_hangs_on(extract_text):
+    """ "who died of a gunshot wound last Saturday": the day the wound killed, not the day
+    bond was set."""
+    result = extract_text(
+        "Bail was set Wednesday for the neighbor of a 3-year-old who died of a gunshot wound "
+        "last Saturday in Aiken, South Carolina.",
+        published=THURSDAY,
+    )
+    (event,) = _violent(result.events)
+    assert (event.date.start, event.date.precision) == (dt.date(2024, 3, 2), 1)
+    assert {(f.kind, f.best) for f in event.figures} == {("killed", 1)}
+
+
+def test_coding_the_day_of_an_accusation_is_not_the_acts(extract_text):
+    """ "A man accused of shooting two people ... was still on the run Thursday": Thursday is
+    the manhunt's; the shooting's day is told next."""
+    result = extract_text(
+        "A man accused of shooting two people in Clarksville, Tennessee, was still at large "
+        "Thursday. Two people were shot on Birch Lane late last night.",
+        published=THURSDAY,
+    )
+    (event,) = _violent(result.events)
+    assert (event.date.start, event.date.precision) == (dt.date(2024, 3, 6), 1)
+
+
+def test_coding_the_town_of_a_hospital_and_the_county_of_an_examiner_place_nothing(
+    extract_text,
+):
+    """The victim was taken to a hospital in another town; the county named is the medical
+    examiner's. The town's police place the shooting in their town."""
+    result = extract_text(
+        "A teenager who was shot dead Friday night in the Roseland neighborhood has been "
+        "identified. Officers found him in an alley in the 100 block of West 111th Street, "
+        "according to Chicago police and the Cook County medical examiner's office. He was "
+        "pronounced dead at Advocate Medical Center in Oak Lawn.",
+        published=THURSDAY,
+    )
+    (event,) = _violent(result.events)
+    assert (event.location.name, event.location.admin1) == ("Chicago", "Illinois")
+
+
+def test_coding_a_compound_adjective_is_no_act(extract_text):
+    """ "non-life-threatening injuries" threatens no one."""
+    result = extract_text(
+        "A woman suffered non-life-threatening injuries in a shooting in Ocala, Florida, on "
+        "Tuesday.",
+        published=THURSDAY,
+    )
+    assert [e.event_type for e in result.events] == ["Violence against civilians"]
+
+
 def test_coding_harm_by_fire_from_a_weapon_is_an_attack(extract_text):
     result = extract_text(
         "Two soldiers were killed in sniper fire in Donetsk on Tuesday.", published=THURSDAY

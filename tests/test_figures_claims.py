@@ -527,3 +527,175 @@ def test_figures_treated_for_injuries_are_wounded(extract_text) -> None:
 def test_figures_a_person_gunned_down_is_killed(extract_text) -> None:
     extraction = extract_text("A church deacon was gunned down on his couch in Dayton, Ohio.")
     assert {(f.kind, f.best) for e in extraction.events for f in e.figures} == {("killed", 1)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Two gunmen killed a man in Dayton on Sunday.", {("killed", 1)}),
+        ("A man was killed by two gunmen in Dayton on Sunday.", {("killed", 1)}),
+        ("Eight officers opened fire and shot the man dead in Tacoma.", {("killed", 1)}),
+        ("Police arrested two men who shot a woman in Dayton on Sunday.", {("wounded", 1)}),
+        (
+            "Two teens were firing back at the shooter in Gary when one boy accidentally shot "
+            "himself.",
+            {("wounded", 1)},
+        ),
+    ],
+)
+def test_figures_those_who_did_it_are_no_toll(extract_text, sentence, expected) -> None:
+    """The counted subject of an act on someone else, or its agent, did the act: the gunmen
+    are neither killed nor wounded (officers and gunmen may still be counted as fighters)."""
+    harmed = {
+        (f.kind, f.best)
+        for f in _figures(extract_text(sentence, published=SUNDAY))
+        if f.kind in ("killed", "wounded")
+    }
+    assert harmed == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Detectives identified a man who was killed in a Wednesday shooting in Baltimore that "
+            "injured four other people.",
+            {("killed", 1), ("wounded", 4)},
+        ),
+        (
+            "Deputies were called for a 15-year-old that had been shot in the chest in Hutchinson.",
+            {("wounded", 1)},
+        ),
+        (
+            "A suspect in a robbery that ended in a shootout that left his accomplice dead and a "
+            "clerk wounded remained at large early Wednesday.",
+            {("killed", 1), ("wounded", 1)},
+        ),
+        (
+            "One of five people shot Sunday outside a gas station in Pine Hills has died, "
+            "deputies said.",
+            {("killed", 1)},
+        ),
+        ("He was shot in the chest in Dayton and died at the hospital.", {("killed", 1)}),
+        ("The 13-year-old was dead on the scene in Lawndale.", {("killed", 1)}),
+        (
+            "Dana Whitfield, 17, died during surgery at a hospital in Evansville.",
+            {("killed", 1)},
+        ),
+        (
+            "Detectives do not know who fired the bullet which killed a high school sophomore in "
+            "Henderson.",
+            {("killed", 1)},
+        ),
+    ],
+)
+def test_figures_victims_told_in_a_relative_clause_or_joined_death(
+    extract_text, sentence, expected
+) -> None:
+    found = {(f.kind, f.best) for f in _figures(extract_text(sentence, published=SUNDAY))}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A 20-year-old man and a 17-year-old boy suffered gunshot wounds in Chicago.",
+            {("wounded", 2)},
+        ),
+        (
+            "Officers found Maria Delgado and her cousin Lena Ortiz inside the house in Tifton, "
+            "suffering from apparent gunshot wounds.",
+            {("wounded", 2)},
+        ),
+        ("A man suffered fatal gunshot wounds in Tulsa on Monday.", {("killed", 1)}),
+        (
+            "Marcus Ellery, 16, suffered a gunshot wound to the chest and later died at a hospital "
+            "in Benbrook.",
+            {("killed", 1)},
+        ),
+        (
+            "Two men were killed while two deputies and a woman suffered non-life-threatening "
+            "gunshot wounds in Gastonia.",
+            {("killed", 2), ("wounded", 2), ("wounded", 3)},
+        ),
+        (
+            "Two people were killed and four others were in the hospital with gunshot wounds "
+            "after a shooting at a party in Tempe.",
+            {("killed", 2), ("wounded", 4)},
+        ),
+    ],
+)
+def test_figures_those_who_suffered_wounds_are_wounded(extract_text, sentence, expected) -> None:
+    """Who "suffered gunshot wounds" were wounded, and only the wounded: the dead told beside
+    them are not among them."""
+    found = {(f.kind, f.best) for f in _figures(extract_text(sentence, published=SUNDAY))}
+    assert found == expected
+
+
+def test_figures_the_unharmed_are_not_counted_with_the_dead(extract_text) -> None:
+    extraction = extract_text(
+        "Officers found the four dead women and the unharmed child in a Tulsa apartment.",
+        published=SUNDAY,
+    )
+    assert {(f.kind, f.best) for f in _figures(extraction)} == {("killed", 4)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "At least 500 people were shot in the District in five incidents, police said.",
+        "Five hundred people were shot in Chicago in about ten hours.",
+    ],
+)
+def test_figures_a_round_up_of_several_attacks_is_no_events_toll(extract_text, sentence) -> None:
+    tallies = [f for f in _figures(extract_text(sentence, published=SUNDAY)) if f.best == 500]
+    assert tallies and all(f.scope == "cumulative" for f in tallies)
+
+
+def test_figures_a_round_up_within_hours_of_an_attack_is_not_a_tally(extract_text) -> None:
+    extraction = extract_text(
+        "Police arrested a man within two hours of a shooting that wounded three people in Tulsa.",
+        published=SUNDAY,
+    )
+    assert {(f.kind, f.best, f.scope) for f in _figures(extraction)} == {("wounded", 3, "event")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "A gunman shot three deputies - one fatally - in Louisiana on Saturday.",
+            {("wounded", 2), ("killed", 1)},
+        ),
+        (
+            "A woman was killed and three other women and a man injured in a late-night shooting "
+            "that left shell casings along an East Baltimore street, police said.",
+            {("killed", 1), ("wounded", 3), ("wounded", 4)},
+        ),
+        (
+            "(Photo: Dale Perkins)Buy Photo  Four teens were injured Friday night when gunfire "
+            "broke out near a block party in Indianapolis.",
+            {("wounded", 4)},
+        ),
+        (
+            "A shooting in Norfolk left a 4-year-old boy dead and a woman wounded.",
+            {("killed", 1), ("wounded", 1)},
+        ),
+        (
+            "Carl Benning was shot and killed in a gunfight with deputies at 4120 W. Elm St. in "
+            "Roswell.",
+            {("killed", 1)},
+        ),
+        (
+            "A father shot his two sons and wounded his wife before killing himself in Salem.",
+            {("wounded", 2), ("wounded", 1), ("killed", 1)},
+        ),
+    ],
+)
+def test_figures_each_group_takes_the_state_told_of_it(extract_text, sentence, expected) -> None:
+    """ "one fatally" kills only the one; the state told after the last of the people joined
+    is all of theirs; a number in words after a photo credit counts people, a house number no
+    one; the attacker's own death is none of those he shot."""
+    found = {(f.kind, f.best) for f in _figures(extract_text(sentence, published=SUNDAY))}
+    assert found == expected

@@ -352,3 +352,15 @@ def test_places_a_name_told_as_a_neighbourhood_is_no_town_of_another_state(extra
     assert places["Logan Square"].admin1 == "Illinois"
     assert extraction.events
     assert all(e.location is None or e.location.admin1 == "Illinois" for e in extraction.events)
+
+
+def test_places_a_town_of_the_county_named_is_read_over_a_bigger_namesake(extract_text) -> None:
+    """ "Roane County deputies ... shot in Kingston": Kingston, Tennessee, in Roane County, not
+    Jamaica's capital."""
+    extraction = extract_text(
+        "Roane County deputies responded to a shooting on Sunday. A man was shot in Kingston, "
+        "deputies said."
+    )
+    places = {p.span.text: p for p in extraction.places if p.span}
+    assert (places["Kingston"].country_code, places["Kingston"].admin1) == ("US", "Tennessee")
+    assert all(e.location.admin1 == "Tennessee" for e in extraction.events)

@@ -102,10 +102,17 @@ def date_in_clause(
     unowned: list[EventDate] = []
     # "the shooting death of a boy Sunday": the phrase a noun trigger qualifies is its own.
     phrase = {anchor.i, anchor.head.i} if anchor.dep_ in ("amod", "compound") else {anchor.i}
+    harm = _harm_verb_over(anchor)
     for ent in entities_in(anchor.sent):
         if not _names_a_time(ent) or _is_stamp(ent):
             continue
         owner = clause_owner(ent.root, owners)
+        if owner is None and harm is not None and ent.root.head.i == harm.i:
+            # "the 2-year-old who died of a gunshot wound last Saturday"
+            date = _resolved(ent, published)
+            if date is not None:
+                own.append(date)
+            continue
         if owner is not None and owners[owner].i != anchor.i and owner != anchor.i:
             if not _at_one_time(owners[owner], anchor):
                 continue
@@ -113,6 +120,8 @@ def date_in_clause(
             if date is not None:
                 shared.append(date)
             continue
+        if owner is None and accused_of(anchor) and not _on_the_act(ent, anchor):
+            continue  # "a man accused of shooting two people was still on the run Thursday"
         if _ends_the_clause(ent, anchor):
             owner = anchor.i
         elif owner is None and (
@@ -129,6 +138,38 @@ def date_in_clause(
     # "Police were searching Monday for a suspect in the shooting of a boy Sunday afternoon":
     # a date in the event's own phrase first.
     return next(iter(own + shared + unowned), None)
+
+
+# "accused of shooting", "suspected of killing", "charged with murdering", "wanted for".
+_ACCUSING_WORDS = frozenset({"accuse", "suspect", "charge", "want", "convict", "indict"})
+
+
+def accused_of(anchor: Token) -> bool:
+    """The act is what someone is accused, suspected or convicted of: told in passing, in a
+    clause whose days are the accusation's, the arrest's or the manhunt's."""
+    preposition = anchor.head
+    return (
+        anchor.dep_ in ("pcomp", "pobj")
+        and preposition.lower_ in ("of", "with", "for")
+        and preposition.head.lemma_.lower() in _ACCUSING_WORDS
+    )
+
+
+def _on_the_act(ent: SpacySpan, anchor: Token) -> bool:
+    return any(t.i == anchor.i for t in ent.root.ancestors)
+
+
+# Verbs telling the harm a noun trigger under them did: "died of a gunshot wound", "was
+# killed in a shooting".
+_HARM_VERBS = frozenset({"die", "kill", "wound", "injure", "hurt", "shoot", "succumb"})
+
+
+def _harm_verb_over(anchor: Token) -> Token | None:
+    preposition = anchor.head
+    if anchor.dep_ != "pobj" or preposition.dep_ != "prep":
+        return None
+    verb = preposition.head
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in _HARM_VERBS else None
 
 
 # What opens a clause told as happening while another did: "was shot when an officer's weapon
@@ -335,7 +376,9 @@ def date_near(date: EventDate | None, anchor: Token, published: dt.date | None) 
         return date
     # "one man was killed when a gunman opened fire Friday night": the day of another clause of
     # the sentence, else of the sentences before.
-    day = _day_named(anchor.sent, published, anchor) or _date_before(anchor, published)
+    # (the days of a sentence about what someone is accused of are the accusation's)
+    told_here = None if accused_of(anchor) else _day_named(anchor.sent, published, anchor)
+    day = told_here or _date_before(anchor, published)
     if date is None:
         return day
     inside = day is not None and date.start is not None and date.end is not None

@@ -145,6 +145,8 @@ _TELLING_VERBS = REPORTING_VERBS | {
     "cover",
 }
 _TARGET_PREPOSITIONS = {"against", "on", "with", "at", "targeting"}
+# "two officers and a woman suffered gunshot wounds": the subject is who was hurt.
+_UNDERGOING_VERBS = {"suffer", "sustain", "receive"}
 # "killed in police firing", "wounded during a raid by troops", "died due to shelling".
 _CAUSE_PREPOSITIONS = {"in", "during", "due"}
 # Event nouns whose "of" phrase names the victim, never the doer.
@@ -272,7 +274,7 @@ def code_events(
     filled = [_filled_in(m, resorts, article, leads=m is lead) for m in merged]
     if lead is not None:
         index = merged.index(lead)
-        filled[index] = _in_the_one_town(filled[index], places)
+        filled[index] = _in_the_one_town(filled[index], doc, places)
         if filled[index].location is None:
             filled[index] = replace(filled[index], location=_the_reports_one_town(doc, places))
     return filled, non_events, loose
@@ -302,6 +304,10 @@ def _filled_in(mention: _Mention, resorts: LastResorts, article: Article, *, lea
             event,
             location=replace(jurisdiction, span=where.span, sub_place=where.name, mention=NAMED),
         )
+    elif jurisdiction is not None and _holds(event.location, jurisdiction):
+        # "according to Chicago Police and the Cook County medical examiner's office": the
+        # county is the examiner's; the town's police place the attack in their town.
+        event = replace(event, location=jurisdiction)
     if event.date is None or event.date.span is None or event.date.precision > 1:
         days = _last_resort_days(mention, article, leads=leads)
         day = next((d for d in days if narrows(event.date, d)), None)
@@ -326,7 +332,7 @@ def _last_resort_days(mention: _Mention, article: Article, *, leads: bool) -> It
             yield day
 
 
-def _in_the_one_town(event: Event, places: list[PlaceMention]) -> Event:
+def _in_the_one_town(event: Event, doc: Doc, places: list[PlaceMention]) -> Event:
     """The report's main violent event, placed only in a county or a state, is placed in the
     one town the report names inside it: "Sheriff's deputies ... in Clark County" in a report
     whose only town is Las Vegas, Clark County. A report leads with one attack; the town it
@@ -340,6 +346,7 @@ def _in_the_one_town(event: Event, places: list[PlaceMention]) -> Event:
         for m in places
         if (m.place.country_code, m.place.admin1) == (where.country_code, where.admin1)
         and (where.feature_code == "ADM1" or m.place.admin2 == where.admin2)
+        and not names_a_hospital_elsewhere(doc[m.token_index])
     )
     return event if town is None else replace(event, location=town)
 
@@ -373,6 +380,14 @@ _NEIGHBOURHOOD_KM = 40.0
 # neighbourhoods: GeoNames files Chicago's East Garfield Park as a town of its own, but the
 # report placed the shooting in Chicago, where the Chicago police act.
 _WITHIN_TOWN_KM = 15.0
+
+
+def _holds(area: Place, town: Place) -> bool:
+    """A county or a state that the town lies in."""
+    if area.feature_code not in ("ADM1", "ADM2") or area.geonameid == town.geonameid:
+        return False
+    same_state = (area.country_code, area.admin1) == (town.country_code, town.admin1)
+    return same_state and (area.feature_code == "ADM1" or area.admin2 == town.admin2)
 
 
 def _neighbourhood_of(place: Place, town: Place) -> bool:
@@ -649,9 +664,11 @@ def _argument_tokens(token: Token, anchor: Token, pos: str) -> tuple[Token | Non
         agent = _agent_of(token)
         if actor1 is None and agent is not None:
             actor1 = agent
+        actor2 = _prepositional_object(token, _TARGET_PREPOSITIONS)
+        if anchor.i != token.i and anchor.lemma_ in _UNDERGOING_VERBS:
+            return actor1, actor2 or clause_subject(anchor)
         if actor1 is None and anchor.i != token.i and anchor.lemma_ not in _TELLING_VERBS:
             actor1 = clause_subject(anchor)
-        actor2 = _prepositional_object(token, _TARGET_PREPOSITIONS)
         return actor1, actor2
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in token.children)
     if passive:

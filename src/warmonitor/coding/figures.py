@@ -64,6 +64,15 @@ _CUMULATIVE_CUES = (
     "across the city",
     "hour span",
 )
+_SEVERAL = r"(?:[3-9]|\d\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"
+# "13 people were shot in five incidents", "twelve people were shot in about ten hours": a
+# tally of several attacks. Two shootings may be one ("killed and wounded in two shootings"
+# that a gunman carried out on one street).
+_ROUND_UP = re.compile(
+    rf"\b(?:in|over|within) (?:about |nearly |just |less than |under )?(?:{_SEVERAL} "
+    r"(?:separate |different |unrelated )?(?:incidents|shootings|attacks)|"
+    rf"(?:{_SEVERAL}|two|a few) hours)\b(?! of)"
+)
 _PERIOD = (
     r"(?:(?:19|20)\d\d|january|february|march|april|may|june|july|august|september|october|"
     r"november|december)"
@@ -118,6 +127,7 @@ def find_figures(sentence: SpacySpan, knowledge: Knowledge) -> list[FigureMentio
 
 # "before killing himself": the attacker's own death, which tolls count with the victims'.
 _REFLEXIVES = frozenset({"himself", "herself"})
+_SELVES = _REFLEXIVES | {"themselves", "myself", "yourself"}
 
 
 def _with_the_killer_dead(found: list[FigureMention]) -> list[FigureMention]:
@@ -149,7 +159,9 @@ def _summed_conjuncts(found: list[FigureMention], knowledge: Knowledge) -> list[
     done: set[int] = set()
     for mention in found:
         anchor = mention.anchor
-        group = sorted((anchor, *anchor.conjuncts), key=lambda t: t.i)
+        # (a verb the parser joins to the people is none of them)
+        people = (c for c in anchor.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON", "NUM"))
+        group = sorted((anchor, *people), key=lambda t: t.i)
         if anchor.i in done or len(group) < 2:
             continue
         if any(_spans(mention.figure, t) for t in group if t != anchor):
@@ -207,8 +219,19 @@ def _sum_of(counted: list[FigureMention], singles: int, group: list[Token]) -> F
         approximate=any(m.figure.approximate for m in counted),
         span=Span(phrase.start_char, phrase.end_char, phrase.text),
     )
-    # "he and four others were shot": a list of those hit, the dead among them.
-    return replace(first, figure=figure, counts_the_dead=figure.kind == "wounded")
+    # "he and four others were shot": a list of those hit, the dead among them; but those who
+    # "suffered gunshot wounds" are only the wounded.
+    return replace(first, figure=figure, counts_the_dead=figure.kind == "wounded" and _hit(group))
+
+
+def _hit(group: list[Token]) -> bool:
+    """The people listed were shot or stabbed ("Diana Gomez and her two children who were
+    shot", "he and four others were shot")."""
+    described = (c for t in group for c in t.children if c.dep_ in ("relcl", "acl"))
+    if any(c.lemma_.lower() in _HITTING_VERBS for c in described):
+        return True
+    verb = next((t for t in group[0].ancestors if t.pos_ == "VERB"), None)
+    return verb is not None and verb.lemma_.lower() in _HITTING_VERBS
 
 
 # Numbers that count no one: a model's ("an AK-47", "an M-16"), ages ("four boys between ages 12
@@ -223,11 +246,19 @@ _MONTH = (
 )
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\b[A-Z]{1,4}-|\b(?:ages?|aged)\s+(?:of\s+|between\s+)?(?:\d+\s+(?:and|to|-)\s+)?|\d:|"
-    r"\b(?:image|photo)\W*\s*(?:\d+\s+of\s+)?|\d\s*/\s*|"
+    r"\d\s*/\s*|"
     r"\b(?:younger|older)\s+than\s+|\b(?:ages?|aged)\s+(?:\d+,\s+)+(?:and\s+)?|"
     rf"\b{_MONTH}\.?\s+\d{{1,2}},\s*)$",
     re.I,
 )
+# "at 3007 N. Main St.", "2500 Carter Homestead Rd.": a house number.
+_ADDRESS_AFTER = re.compile(
+    r"\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z'.-]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|"
+    r"Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Pkwy|Parkway|Hwy|Highway|Ter|Terrace|"
+    r"Cir|Circle)\b"
+)
+# "Image 14 of 14", "Photo 3"; but "Buy Photo  Four teens were injured" counts the teens.
+_GALLERY_BEFORE = re.compile(r"\b(?:image|photo)\W*\s*(?:\d+\s+of\s+)?$", re.I)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CHANNEL_BEFORE = re.compile(r"\bnews\s+$", re.I)
 _NOT_A_COUNT_AFTER = re.compile(
@@ -245,6 +276,10 @@ def _names_no_count(text: str, start: int, end: int) -> bool:
         return True
     if _CHANNEL_BEFORE.search(before) and text[start:end].isdigit():
         return True  # "KSLA News 12"; but "told 13 News two people were shot"
+    if _GALLERY_BEFORE.search(before) and text[start:end][:1].isdigit():
+        return True
+    if text[start:end].isdigit() and _ADDRESS_AFTER.match(text, end):
+        return True
     if _YEAR.fullmatch(text[start:end]) and not re.match(r" [a-z]", after):
         return True  # "2013 Homicide Victim: Carlton Lewis", but "2000 people fled"
     age = text[start:end].isdigit() and int(text[start:end]) < 120
@@ -447,6 +482,8 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
     if anchor.lemma_.lower() in _SELF_KIND_NOUNS:
         return kinds[anchor.lemma_.lower()]  # "15 bodies", "2,000 refugees", "six hostages"
     for child in anchor.children:
+        if child.dep_ == "relcl" and _acts_on_others(child, kinds):
+            continue  # "two men who shot a woman" did the shooting
         # "wounded civilians", "people killed", "one fatally".
         if child.dep_ in ("amod", "acl", "relcl", "advmod") and child.lemma_.lower() in kinds:
             return kinds[child.lemma_.lower()]
@@ -457,11 +494,17 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
     told_after = _state_told_after(anchor, kinds) if anchor.pos_ == "NUM" else None
     if told_after is not None:
         return told_after
+    shared = _state_of_the_last_conjunct(anchor, kinds)
+    if shared is not None:
+        return shared
     current = anchor
     for _ in range(6):
         if current.head.i == current.i:
             break
-        current = current.head
+        came_from, current = current, current.head
+        doer = came_from.dep_ == "nsubj" and _acts_on_others(current, kinds)
+        if doer or current.dep_ == "agent":
+            return None  # "two gunmen killed a man", "was killed by two gunmen": the doers
         if current.lemma_.lower() in _HITTING_VERBS and current.pos_ == "VERB":
             return _hit_kind(current)
         lemma = current.lemma_.lower()
@@ -475,15 +518,21 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
             after = next((c for c in current.children if c.i > anchor.i), None)
             if after is not None and _with_wounds(after, kinds):
                 return "wounded"
+        if current.pos_ == "AUX" and any(_with_wounds(c, kinds) for c in current.children):
+            return "wounded"  # "four others were in the hospital with gunshot wounds"
         if current.pos_ in ("VERB", "AUX", "ADJ"):
             for child in current.children:
+                if came_from.dep_ == "nsubj" and _acts_on_others(child, kinds):
+                    continue  # "officers opened fire and shot the man": they shot him
                 # "were killed and wounded", "held hostage", "hold sway over 2 million".
                 related = child.dep_ in ("acomp", "conj", "xcomp", "dobj", "oprd", "ccomp")
                 if related and child.lemma_.lower() in _HITTING_VERBS:
                     return _hit_kind(child)  # "were found shot to death"
                 if related and child.lemma_.lower() in kinds:
                     return kinds[child.lemma_.lower()]  # "left one man dead"
-            if current.pos_ == "VERB":
+            if current.pos_ == "VERB" or (current.pos_ == "AUX" and came_from.dep_ == "nsubj"):
+                # "and four others were in the hospital": a clause of its own, whatever the
+                # clause it is joined to says.
                 break
     for token in span.doc[span.end : min(len(span.doc), span.end + 3)]:
         # "left four men injured"; but in "fired on 100 people, wounding 13" the wounding has
@@ -493,12 +542,43 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
     return None
 
 
+_DONE_TO_OTHERS = frozenset({"killed", "wounded", "detained", "kidnapped"})
+
+
+def _acts_on_others(verb: Token, kinds: dict[str, str]) -> bool:
+    """An active verb of harm with an object other than a harm ("killed a man", "shot the
+    man"; not "suffered wounds", nor "fled the shelling"): its subject did the act, and is no
+    toll of it."""
+    lemma = verb.lemma_.lower()
+    harms = lemma in _HITTING_VERBS or kinds.get(lemma) in _DONE_TO_OTHERS
+    if not harms or verb.pos_ != "VERB":
+        return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    # (but "one boy accidentally shot himself" is the one hurt)
+    others = (c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in _SELVES)
+    return any(c.lemma_.lower() not in kinds for c in others)
+
+
+def _state_of_the_last_conjunct(noun: Token, kinds: dict[str, str]) -> str | None:
+    """ "three other women and a man injured": the state told after the last of the people
+    joined is the state of all of them."""
+    later = [c for c in noun.conjuncts if c.i > noun.i and c.pos_ in ("NOUN", "PROPN")]
+    for conjunct in later[-1:]:
+        for child in conjunct.rights:
+            if child.dep_ in ("acl", "amod") and child.lemma_.lower() in kinds:
+                return kinds[child.lemma_.lower()]
+    return None
+
+
 def _state_told_after(number: Token, kinds: dict[str, str]) -> str | None:
     """ "left one man dead and four seriously wounded": a bare number takes the state written
     right after it, wherever the parser hangs the two ("four" on "left", "wounded" on the
     shooting)."""
     doc = number.doc
     i = number.i + 1
+    if i < len(doc) and doc[i].lower_ == "fatally":
+        return "killed"  # "shot three officers, one fatally"
     while i < len(doc) and doc[i].pos_ == "ADV":
         i += 1
     if i >= len(doc) or i == number.i + 1 and doc[i].dep_ == "compound":
@@ -546,6 +626,8 @@ def _is_cumulative(anchor: Token, sentence: SpacySpan) -> bool:
     lowered = sentence.text.lower()
     if any(cue in lowered for cue in _CUMULATIVE_CUES) or _SINCE_A_TIME.search(lowered):
         return True
+    if _ROUND_UP.search(lowered):
+        return True
     verb = next((t for t in [anchor, *anchor.ancestors] if t.pos_ == "VERB"), None)
     if verb is None:
         return False
@@ -586,7 +668,7 @@ _HITTING_VERBS = frozenset({"shoot", "stab"})
 # "shot dead", "fatally shot", "shot and killed": a shooting that killed.
 _FATAL_MODIFIERS = frozenset({"dead", "fatally", "death"})
 _HITTINGS = frozenset({"shooting", "stabbing"})
-_FATAL_WORDS = frozenset({"fatal", "deadly"})
+_FATAL_WORDS = frozenset({"fatal", "deadly", "mortal"})
 # Singular people a report names without a number: "a man was killed", "the mayor was shot".
 _PERSON_ROLES = frozenset(
     {
@@ -658,6 +740,19 @@ _PERSON_ROLES = frozenset(
         "rapper",
         "reporter",
         "photographer",
+        "accomplice",
+        "intruder",
+        "robber",
+        "burglar",
+        "carjacker",
+        "tenant",
+        "landlord",
+        "manager",
+        "coworker",
+        "classmate",
+        "boss",
+        "sophomore",
+        "freshman",
     }
 )
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another"})
@@ -716,10 +811,14 @@ def _victim_of(word: Token) -> Token | None:
     if _dead_taken_for_the_day(word):
         # "left a man and woman dead Thursday", where the parser takes the dead for the day
         return next((c for c in word.head.head.children if c.dep_ == "dobj"), None)
+    if word.lower_ == "dead" and word.dep_ == "amod" and word.i > word.head.i:
+        return word.head  # "left a boy dead", the parser hanging "dead" on the boy
     if word.lower_ == "dead" and word.pos_ == "ADJ" and word.dep_ in ("oprd", "ccomp", "acomp"):
         own = next((c for c in word.children if c.dep_ == "nsubj"), None)
         head = word.head
-        return own or next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        # "left a boy dead", "was found dead", and with a copula "the boy was dead"
+        roles = ("dobj", "nsubjpass", "nsubj") if word.dep_ == "acomp" else ("dobj", "nsubjpass")
+        return own or next((c for c in head.children if c.dep_ in roles), None)
     reduced = not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in word.children)
     if word.dep_ == "acl" and word.tag_ == "VBN" and word.head.pos_ == "NOUN" and reduced:
         return word.head  # "identified the baby killed in a shooting"
@@ -727,13 +826,20 @@ def _victim_of(word: Token) -> Token | None:
         # "a shooting that claimed the lives of his mother and a man"
         lives = next((c for c in word.children if c.dep_ == "dobj"), None)
         word = lives if lives is not None else word
+    if word.lemma_.lower() in _INJURIES and word.pos_ == "NOUN":
+        return _sufferer(word)
     if word.pos_ == "NOUN":
         of = next((c for c in word.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         return next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
     if word.lemma_.lower() in _DYING_WORDS:
-        return next((c for c in word.children if c.dep_ == "nsubj"), None)
+        subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
+        return _antecedent(subject, word) if subject is not None else None
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
     elided = not any(c.dep_ in ("aux", "auxpass") for c in word.children)
+    objectless = not any(c.dep_ == "dobj" for c in word.children)
+    if word.dep_ == "conj" and word.head.lemma_ == "leave" and elided and objectless:
+        # "left a boy dead and a woman wounded", the woman read as the subject of "wounded"
+        return next((c for c in word.children if c.dep_ == "nsubj"), None)
     if word.dep_ == "conj" and word.tag_ == "VBN" and elided:
         # "one was killed and another wounded": the passive's "was" is left out.
         subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
@@ -742,8 +848,43 @@ def _victim_of(word: Token) -> Token | None:
     for verb in (word, word.head) if word.dep_ == "conj" and not own_subject else (word,):
         victim = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
         if victim is not None:
-            return victim
+            return _antecedent(victim, verb)
     return None
+
+
+def _antecedent(victim: Token, verb: Token) -> Token:
+    """ "identified a man who was killed": the man, whom the relative pronoun stands for."""
+    if verb.dep_ == "relcl" and victim.lower_ in _RELATIVE_PRONOUNS:
+        return verb.head
+    return victim
+
+
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "whom"})
+
+
+def _sufferer(wound: Token) -> Token | None:
+    """Who suffered the wounds: "two men suffered gunshot wounds", "found her suffering from
+    gunshot wounds", "a boy who sustained injuries"."""
+    verb = wound.head
+    if wound.dep_ == "pobj" and verb.lower_ in ("from", "with"):
+        verb = verb.head
+    elif wound.dep_ != "dobj":
+        return None
+    if verb.lemma_.lower() not in _UNDERGOING_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None:
+        return _antecedent(subject, verb)
+    if verb.dep_ == "conj":
+        return next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ == "acl":
+        return verb.head  # "a man suffering from gunshot wounds"
+    if verb.dep_ == "advcl":
+        return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    return None
+
+
+_UNDERGOING_VERBS = frozenset({"suffer", "sustain", "receive"})
 
 
 # "a double shooting", "a quadruple homicide": how many the attack hit, in one word.
@@ -798,7 +939,12 @@ def _toll_kind(trigger: Token) -> str | None:
         return _hit_kind(trigger)
     if trigger.lower_ in _HITTINGS and any(c.lower_ in _FATAL_WORDS for c in trigger.children):
         return "killed"  # "the fatal shooting of a 15-year-old girl"
-    if lemma in _WOUNDING_WORDS:
+    if lemma in _INJURIES and (
+        any(c.lower_ in _FATAL_WORDS for c in trigger.children)
+        or any(_died_of_it(t) for t in trigger.head.conjuncts)
+    ):
+        return "killed"  # "suffered fatal gunshot wounds", "suffered a wound and later died"
+    if lemma in _WOUNDING_WORDS or lemma in _INJURIES:
         return "wounded"
     return None
 
@@ -806,12 +952,23 @@ def _toll_kind(trigger: Token) -> str | None:
 def _hit_kind(verb: Token) -> str | None:
     """People shot or stabbed are wounded unless the clause says they died ("shot dead", "shot
     and killed", "fatally stabbed"); "shot at" hit no one."""
-    related = [*verb.children, *verb.conjuncts]
+    # "shot three officers, one fatally": only the one died
+    related = [
+        t
+        for t in (*verb.children, *verb.conjuncts)
+        if not (t.lower_ == "fatally" and t.i > 0 and t.doc[t.i - 1].like_num)
+    ]
+    # "shot the man dead", where the parser hangs "dead" on the man
+    related += [
+        d for c in verb.children if c.dep_ == "dobj" for d in c.rights if d.lower_ == "dead"
+    ]
     related += [
         o for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children
     ]
     if any(t.lower_ in _FATAL_MODIFIERS or _kills_the_same(t, verb) for t in related):
         return "killed"  # "shot dead", "shot and killed", "shot to death", "fatally shot"
+    if any(_died_of_it(t) for t in verb.conjuncts):
+        return "killed"  # "was shot and died at the hospital", "one of five shot has died"
     if any(_fired_at(c, verb) for c in verb.children):
         return None
     return "wounded"
@@ -830,6 +987,11 @@ def _kills_the_same(token: Token, verb: Token) -> bool:
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
+def _died_of_it(token: Token) -> bool:
+    """A death joined to the shooting with no subject of its own: the one shot died."""
+    return token.lemma_ in _DYING_WORDS and not any(c.dep_ in _SUBJECTS for c in token.children)
+
+
 def _fired_at(child: Token, verb: Token) -> bool:
     """ "shot at the car", "they were shot at": fired at, not hit; but "were shot at a home" says
     where the shot hit them."""
@@ -842,6 +1004,9 @@ def _fired_at(child: Token, verb: Token) -> bool:
 def _without_the_dead(found: list[FigureMention]) -> list[FigureMention]:
     """ "Four people were shot, one fatally": the four hit include the one who died, so the
     wounded are three."""
+    # "The boy who was shot ... has died": one person, hit and then dead.
+    dead_ones = {f.anchor.i for f in found if f.figure.kind == "killed"}
+    found = [f for f in found if f.figure.kind != "wounded" or f.anchor.i not in dead_ones]
     result = list(found)
     for index, hit in enumerate(result):
         if hit.figure.kind != "wounded":
@@ -868,7 +1033,11 @@ def without_the_event_dead(figures: list[FigureMention]) -> list[FigureMention]:
         (
             f.figure.best
             for f in figures
-            if f.figure.kind == "killed" and f.figure.scope == "event" and f.figure.best
+            if f.figure.kind == "killed"
+            and f.figure.scope == "event"
+            and f.figure.best
+            # "shot two children ... before killing himself": he was not among those shot
+            and f.anchor.lower_ not in _REFLEXIVES
         ),
         default=0,
     )
@@ -899,14 +1068,16 @@ def _one_person(token: Token, knowledge: Knowledge) -> bool:
         return False  # counted: the number is a figure of its own
     if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
         return True
+    if token.pos_ == "PROPN" and any(_age_set_off(c) for c in token.children):
+        return True  # "Autumn Burkhart, 17, died", a name the tagger did not read as one
     if token.lower_ in ("he", "she", "him", "her"):
         return True
     if token.lower_ == "another" and token.pos_ == "PRON":
         return True  # "one person was killed and another wounded"
     if is_age(token) and _has_singular_determiner(token):
         return True  # "the shooting death of a 15-year-old"
-    if token.tag_ != "NN":
-        return False
+    if token.tag_ != "NN" or any(c.lower_ in _UNHARMED for c in token.children):
+        return False  # "the four dead women and the unharmed child"
     lemma = token.lemma_.lower()
     if lemma not in knowledge.figure_who and lemma not in _PERSON_ROLES:
         return False
@@ -916,6 +1087,17 @@ def _one_person(token: Token, knowledge: Knowledge) -> bool:
     return _has_singular_determiner(token) or any(
         c.dep_ == "amod" and is_age(c) for c in token.children
     )
+
+
+def _age_set_off(token: Token) -> bool:
+    """ "Burkhart, 17,": an age in commas after a name."""
+    if token.dep_ != "appos" or not token.text.isdigit() or not 0 < int(token.text) < 110:
+        return False
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i - 1].text == "," and doc[token.i + 1].text == ","
+
+
+_UNHARMED = frozenset({"unharmed", "unhurt", "uninjured", "unscathed"})
 
 
 def _has_singular_determiner(token: Token) -> bool:

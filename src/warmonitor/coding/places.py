@@ -138,6 +138,7 @@ def _with_towns_of_counties(
     counties = [m.place for m in mentions if m.place.feature_code == "ADM2" and m.place.geonameid]
     if not counties:
         return mentions
+    mentions = list(mentions)
     taken = [(m.place.span.start, m.place.span.end) for m in mentions if m.place.span]
     people = [(e.start_char, e.end_char) for e in document_entities(doc) if e.label_ == "PERSON"]
     found: list[PlaceMention] = []
@@ -149,6 +150,14 @@ def _with_towns_of_counties(
                 continue  # "fled Hays" after "Hays district": the report's own unit
             for match in re.finditer(rf"\b{re.escape(town.name)}\b(?!\s+{_UNIT_WORDS})", text):
                 start, end = match.span()
+                elsewhere = _namesake_elsewhere(mentions, start, end, county)
+                if elsewhere is not None:
+                    # "Bartholomew County ... in Hartsville": the county's Hartsville, not the
+                    # bigger one of another state.
+                    mention = mentions[elsewhere]
+                    place = replace(place_from_entry(town, mention.place.span), mention=NAMED)
+                    mentions[elsewhere] = PlaceMention(place, mention.token_index)
+                    continue
                 if any(s < end and start < e for s, e in taken + people):
                     continue
                 head = doc.char_span(start, end, alignment_mode="expand")
@@ -163,6 +172,20 @@ def _with_towns_of_counties(
 
 
 _UNIT_WORDS = r"(?:County|Parish|Borough|Township|Co\.)"
+
+
+def _namesake_elsewhere(
+    mentions: list[PlaceMention], start: int, end: int, county: Place
+) -> int | None:
+    """The mention read at exactly this span as a town of another state than the county's."""
+    for index, mention in enumerate(mentions):
+        place = mention.place
+        if place.span is None or (place.span.start, place.span.end) != (start, end):
+            continue
+        town = place.feature_code is not None and place.feature_code.startswith("PPL")
+        other_state = (place.country_code, place.admin1) != (county.country_code, county.admin1)
+        return index if town and other_state and place.sub_place is None else None
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -262,9 +262,19 @@ def names_a_hospital_elsewhere(token: Token) -> bool:
     head = token
     while head.dep_ == "compound" and head.head.pos_ == "PROPN":
         head = head.head
+    if head.dep_ == "pobj" and head.head.lower_ == "in" and _is_hospital(head.head.head):
+        return True  # "taken to Christ Medical Center in Oak Lawn", "a hospital in Macon"
     hospital = head.head
     return (
         head.dep_ in ("compound", "nmod", "amod")
         and hospital.lower_ in ("hospital", "hospitals")
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in hospital.children)
+    )
+
+
+def _is_hospital(noun: Token) -> bool:
+    if noun.lower_ in ("hospital", "hospitals", "clinic", "infirmary"):
+        return True
+    return noun.lower_ in ("center", "centre") and any(
+        c.lower_ in ("medical", "trauma", "health") for c in noun.children
     )

@@ -102,6 +102,8 @@ def find_triggers(sentence: SpacySpan, knowledge: Knowledge) -> list[Trigger]:
     for token in sentence:
         if token.i in used or (token.pos_ != "VERB" and not _mistagged_verb(token)):
             continue
+        if token.i > 0 and token.doc[token.i - 1].tag_ == "HYPH":
+            continue  # the end of a compound adjective: "non-life-threatening injuries"
         # A phrasal verb however inflected: "handed over", "pulled its troops out".
         phrasal = (
             phrases.get(f"{token.lemma_.lower()} {c.lower_}")
