@@ -193,6 +193,10 @@ def test_cli_watch_once_remembers_across_restarts(server: NewsServer, tmp_path: 
     assert column(db, "SELECT status FROM feed_items ORDER BY item_key") == ["stored", "stored"]
 
 
+def _ignoring_interrupts() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def test_cli_watch_runs_until_interrupted(server: NewsServer, tmp_path: Path) -> None:
     server.routes["/sahel.rss"] = Route(body=rss("/chad/1"))
     feeds = tmp_path / "feeds.txt"
@@ -207,6 +211,9 @@ def test_cli_watch_runs_until_interrupted(server: NewsServer, tmp_path: Path) ->
         stdout=subprocess.DEVNULL,
         env=env,
         text=True,
+        # started as a supervisor or a test runner's worker may start it, ignoring interrupts,
+        # which a child inherits: the watch still stops on Ctrl-C
+        preexec_fn=_ignoring_interrupts,
     )
     deadline = time.monotonic() + 120
     while server.paths().count("/sahel.rss") < 2 and time.monotonic() < deadline:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -378,6 +379,10 @@ def watch(
     store = _guard(lambda: open_store(db or config.store.url))
     fetcher = Fetcher(config.fetch, allow_private=allow_private)
     failed_feeds = 0
+    # A watch stops on Ctrl-C, even when started by a process that ignores the interrupt
+    # (a supervisor, a test runner's worker): that ignoring is inherited, and would make it
+    # poll until killed.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     with store, fetcher:
         try:
             while True:
