@@ -161,7 +161,7 @@ def _on_the_act(ent: SpacySpan, anchor: Token) -> bool:
 
 # Verbs telling the harm a noun trigger under them did: "died of a gunshot wound", "was
 # killed in a shooting".
-_HARM_VERBS = frozenset({"die", "kill", "wound", "injure", "hurt", "shoot", "succumb"})
+_VERBS_OF_HARM = frozenset({"die", "kill", "wound", "injure", "hurt", "shoot", "succumb"})
 
 
 def _harm_verb_over(anchor: Token) -> Token | None:
@@ -169,7 +169,7 @@ def _harm_verb_over(anchor: Token) -> Token | None:
     if anchor.dep_ != "pobj" or preposition.dep_ != "prep":
         return None
     verb = preposition.head
-    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in _HARM_VERBS else None
+    return verb if verb.pos_ == "VERB" and verb.lemma_.lower() in _VERBS_OF_HARM else None
 
 
 # What opens a clause told as happening while another did: "was shot when an officer's weapon

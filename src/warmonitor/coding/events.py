@@ -50,6 +50,7 @@ from warmonitor.coding.statements import statement_about
 from warmonitor.coding.syntax import (
     AFTERMATH_VERBS,
     REPORTING_VERBS,
+    UNDERGOING_VERBS,
     clause_owner,
     clause_subject,
     names_a_home,
@@ -145,8 +146,6 @@ _TELLING_VERBS = REPORTING_VERBS | {
     "cover",
 }
 _TARGET_PREPOSITIONS = {"against", "on", "with", "at", "targeting"}
-# "two officers and a woman suffered gunshot wounds": the subject is who was hurt.
-_UNDERGOING_VERBS = {"suffer", "sustain", "receive"}
 # "killed in police firing", "wounded during a raid by troops", "died due to shelling".
 _CAUSE_PREPOSITIONS = {"in", "during", "due"}
 # Event nouns whose "of" phrase names the victim, never the doer.
@@ -665,7 +664,7 @@ def _argument_tokens(token: Token, anchor: Token, pos: str) -> tuple[Token | Non
         if actor1 is None and agent is not None:
             actor1 = agent
         actor2 = _prepositional_object(token, _TARGET_PREPOSITIONS)
-        if anchor.i != token.i and anchor.lemma_ in _UNDERGOING_VERBS:
+        if anchor.i != token.i and anchor.lemma_ in UNDERGOING_VERBS:
             return actor1, actor2 or clause_subject(anchor)
         if actor1 is None and anchor.i != token.i and anchor.lemma_ not in _TELLING_VERBS:
             actor1 = clause_subject(anchor)

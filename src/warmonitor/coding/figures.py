@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from warmonitor.coding.knowledge import Knowledge
-from warmonitor.coding.syntax import is_age
+from warmonitor.coding.syntax import UNDERGOING_VERBS, is_age
 from warmonitor.model import Figure, Source, Span
 from warmonitor.nlp.quantities import Quantity, iter_quantities
 
@@ -870,7 +870,7 @@ def _sufferer(wound: Token) -> Token | None:
         verb = verb.head
     elif wound.dep_ != "dobj":
         return None
-    if verb.lemma_.lower() not in _UNDERGOING_VERBS:
+    if verb.lemma_.lower() not in UNDERGOING_VERBS:
         return None
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None:
@@ -882,9 +882,6 @@ def _sufferer(wound: Token) -> Token | None:
     if verb.dep_ == "advcl":
         return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
     return None
-
-
-_UNDERGOING_VERBS = frozenset({"suffer", "sustain", "receive"})
 
 
 # "a double shooting", "a quadruple homicide": how many the attack hit, in one word.

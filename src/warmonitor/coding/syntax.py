@@ -254,6 +254,10 @@ def _is_suburb(token: Token) -> bool:
     return token.lower_ in ("suburb", "suburbs")
 
 
+# "two officers and a woman suffered gunshot wounds": the subject is who was hurt.
+UNDERGOING_VERBS = frozenset({"suffer", "sustain", "receive"})
+
+
 def names_a_hospital_elsewhere(token: Token) -> bool:
     """ "flown to a Knoxville hospital", "treated at an Atlanta hospital": the town of the
     hospital a victim was taken to, most often a bigger one than the town of the attack. A
