@@ -1180,3 +1180,82 @@ def test_coding_a_town_police_force_read_as_the_town_places_what_it_reports(extr
     (event,) = _violent(result.events)
     place = event.location
     assert (place.name, place.admin1, place.precision) == ("Chicago", "Illinois", 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neighbors on Larkin Street could not say who would want to hurt the boy. The shooting "
+        "happened about 8:45 p.m. Sunday, according to county police in Dayton, Ohio.",
+        "The shooting occurred about 2 a.m. Sunday in the 1400 block of Elm Street in Dayton, "
+        "Ohio, police said.",
+    ],
+)
+def test_coding_the_only_telling_of_an_attack_with_its_own_day_is_the_event(extract_text, text):
+    """A definite "the shooting" points back at an attack told before; when nothing before
+    told it, the attack it names with a day of its own is the event, not dropped."""
+    result = extract_text(text, published=THURSDAY)
+    (event,) = _violent(result.events)
+    assert (event.date.start, event.date.precision) == (dt.date(2024, 3, 3), 1)
+
+
+def test_coding_a_back_reference_without_a_day_makes_no_event_alone(extract_text):
+    result = extract_text("The attack came a day after the talks collapsed.", published=THURSDAY)
+    assert _violent(result.events) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "wounded"),
+    [
+        (
+            "A teen was struck by celebratory gunfire just after midnight Friday in Henderson, "
+            "Nevada, and taken to a hospital with non-life-threatening injuries.",
+            1,
+        ),
+        (
+            "A 2-year-old who was hit by a stray bullet in Louisville on Saturday is recovering.",
+            1,
+        ),
+    ],
+)
+def test_coding_hit_by_a_bullet_is_a_shooting(extract_text, text, wounded):
+    result = extract_text(text, published=THURSDAY)
+    (event,) = _violent(result.events)
+    assert {(f.kind, f.best) for f in event.figures} == {("wounded", wounded)}
+
+
+def test_coding_hit_by_a_car_is_no_attack(extract_text):
+    result = extract_text("Two people were struck by a car in Louisville.", published=THURSDAY)
+    assert _violent(result.events) == []
+
+
+def test_coding_police_called_after_a_report_of_shots_came_the_day_they_were_fired(extract_text):
+    result = extract_text(
+        "Relatives gathered in disbelief Saturday as they mourned the boy. Aurora police were "
+        "called Friday at about 9:45 p.m. to an apartment on Galena Street after a report of "
+        "shots being fired and found the boy with a gunshot wound.",
+        published=THURSDAY,
+    )
+    (event,) = _violent(result.events)
+    assert event.date.start == dt.date(2024, 3, 1)
+
+
+def test_coding_the_state_of_a_hospitals_town_places_nothing(extract_text):
+    result = extract_text(
+        "A girl was accidentally shot by another child in the woods near Rutherfordton, North "
+        "Carolina, on Wednesday. The girl was shot in the leg and taken to a hospital in "
+        "Spartanburg, S.C.",
+        published=THURSDAY,
+    )
+    assert all(e.location.admin1 != "South Carolina" for e in _violent(result.events))
+
+
+def test_coding_where_it_happened_told_after_the_attack_places_it(extract_text):
+    result = extract_text(
+        "A 13-year-old boy is recovering after he accidentally shot himself in the foot while "
+        "hunting. Vermont State Police say it happened Wednesday just after 4 p.m. in "
+        "Montpelier.",
+        published=THURSDAY,
+    )
+    (event,) = _violent(result.events)
+    assert (event.location.name, event.location.admin1) == ("Montpelier", "Vermont")

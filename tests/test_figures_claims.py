@@ -699,3 +699,100 @@ def test_figures_each_group_takes_the_state_told_of_it(extract_text, sentence, e
     one; the attacker's own death is none of those he shot."""
     found = {(f.kind, f.best) for f in _figures(extract_text(sentence, published=SUNDAY))}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The sheriff on Sunday identified the four people killed Christmas Eve in Wilson, "
+            "North Carolina.",
+            {("killed", 4)},
+        ),
+        (
+            "A man was found shot to death in his car on Main Street in Dayton on Sunday.",
+            {("killed", 1)},
+        ),
+        (
+            "Prosecutors say Brell Tamsin shot and killed Odarius Venn and Caleb Marrow in Macon "
+            "on May 10.",
+            {("killed", 2)},
+        ),
+        (
+            "Two men are charged in a shooting in Lexington that killed 2-year-old Nyla Farrow.",
+            {("killed", 1)},
+        ),
+        (
+            "Two men are charged in a shooting in Lexington that killed Nyla Farrow, 2.",
+            {("killed", 1)},
+        ),
+        (
+            "Her son called to tell her either his brother or a friend was dead in Tampa.",
+            {("killed", 1)},
+        ),
+        (
+            "A man is charged with the murder of a woman in front of three children in Topeka.",
+            {("killed", 1)},
+        ),
+        (
+            "One man is in critical condition and three others are injured after a shooting in "
+            "Reno.",
+            {("wounded", 1), ("wounded", 3), ("wounded", 4)},
+        ),
+        (
+            "One man was killed and three others were wounded in a shooting in Reno.",
+            {("killed", 1), ("wounded", 3)},
+        ),
+        (
+            "She allegedly beat one person and shot two others in Reno.",
+            {("wounded", 1), ("wounded", 2)},
+        ),
+        ("Two teens who were shot in Richmond on Wednesday have died.", {("killed", 2)}),
+        (
+            "A woman who was wounded in a shooting in Metairie has died, bringing the number of "
+            "fatalities to three.",
+            {("killed", 1), ("killed", 3)},
+        ),
+        (
+            "A gunman fatally wounded a 17-year-old boy and injured five others in Chicago.",
+            {("killed", 1), ("wounded", 5)},
+        ),
+        (
+            "Police sought suspects in the shooting and wounding of four men in Lancaster.",
+            {("wounded", 4)},
+        ),
+        (
+            "A suspect fired one shot into the passenger side of the car striking a 4-year-old "
+            "girl in the arm in Dayton.",
+            {("wounded", 1)},
+        ),
+        ("A stray bullet struck a 9-year-old boy in Tulsa.", {("wounded", 1)}),
+        ("A driver hit a pedestrian in Tulsa.", set()),
+    ],
+)
+def test_figures_who_the_words_count(extract_text, sentence, expected) -> None:
+    """A day the parser takes for an object is no object; "found shot to death" is dead; names
+    listed with a person's and a name with an age are people; one of "either ... or" is one;
+    those a killing was done in front of saw it; "others" are more of the same."""
+    found = {(f.kind, f.best) for f in _figures(extract_text(sentence, published=SUNDAY))}
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police are investigating a series of shootings in Detroit that left 500 people wounded.",
+        "Five hundred people were wounded in a violent weekend in Baltimore County.",
+        "Eighty percent of those, 500 victims, were shot in the Fourth Precinct.",
+    ],
+)
+def test_figures_a_series_or_a_statistic_is_no_events_toll(extract_text, sentence) -> None:
+    tallies = [f for f in _figures(extract_text(sentence, published=SUNDAY)) if f.best == 500]
+    assert tallies and all(f.scope == "cumulative" for f in tallies)
+
+
+def test_figures_a_gun_battle_is_one_event_not_the_war(extract_text) -> None:
+    extraction = extract_text(
+        "A gun battle on the streets of Oakland left eight people wounded.", published=SUNDAY
+    )
+    assert {(f.kind, f.best, f.scope) for f in _figures(extraction)} == {("wounded", 8, "event")}

@@ -225,13 +225,16 @@ def _dates_a_statement_about(token: Token, anchor: Token) -> bool:
 
 
 _LATER_MARKS = {"after", "following", "since"}
+# Answering a report of the act: police called or sent "after a report of shots fired" came
+# the day it was made.
+_ANSWERING_VERBS = {"call", "dispatch", "respond", "summon"}
 
 
 def _dates_what_followed(token: Token, anchor: Token) -> bool:
     """The date hangs on a verb the event is told under by "after" or "following": "a deputy
     died Friday after a shooting", "a search continued Monday following a shooting"."""
     verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
+    if verb is None or verb.lemma_ in _ANSWERING_VERBS:
         return False
     path: list[Token] = []
     for node in [anchor, *anchor.ancestors]:

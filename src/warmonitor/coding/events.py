@@ -270,7 +270,7 @@ def code_events(
     # The report's main violent event: the most confident, the first among equals.
     violent = [m for m in merged if m.event.event_type in VIOLENT_TYPES]
     lead = max(violent, key=lambda m: m.event.confidence, default=None)
-    filled = [_filled_in(m, resorts, article, leads=m is lead) for m in merged]
+    filled = [_filled_in(m, resorts, article, places, leads=m is lead) for m in merged]
     if lead is not None:
         index = merged.index(lead)
         filled[index] = _in_the_one_town(filled[index], doc, places)
@@ -287,16 +287,25 @@ class LastResorts:
     dateline: Place | None = None  # the town it was filed from
 
 
-def _filled_in(mention: _Mention, resorts: LastResorts, article: Article, *, leads: bool) -> Event:
+def _filled_in(
+    mention: _Mention,
+    resorts: LastResorts,
+    article: Article,
+    places: list[PlaceMention],
+    *,
+    leads: bool,
+) -> Event:
     """The last resorts, once mentions are merged, for an event still without a place or a
-    day: the town of the police force the report cites, else the town it was filed from; and
-    a day named just after it, else, for the report's main violent event (the one it ``leads``
-    with), the first day it names, and for any violent event the day of what followed it; for
-    the main one, last, the day of the hour it tells with no day."""
+    day: the place a sentence just after it says "it happened" in, else the town of the police
+    force the report cites, else the town it was filed from; and a day named just after it,
+    else, for the report's main violent event (the one it ``leads`` with), the first day it
+    names, and for any violent event the day of what followed it; for the main one, last, the
+    day of the hour it tells with no day."""
     event = mention.event
     jurisdiction = resorts.jurisdiction
     if event.location is None:
-        event = replace(event, location=jurisdiction or resorts.dateline)
+        told_after = _where_it_happened(mention.trigger.token, places)
+        event = replace(event, location=told_after or jurisdiction or resorts.dateline)
     elif jurisdiction is not None and _neighbourhood_of(event.location, jurisdiction):
         where = event.location
         event = replace(
@@ -313,6 +322,39 @@ def _filled_in(mention: _Mention, resorts: LastResorts, article: Article, *, lea
         if day is not None:
             event = replace(event, date=day)
     return event
+
+
+# "Police say it happened Wednesday in Waitsfield", "The shooting took place in Elgin".
+_HAPPENING_VERBS = frozenset({"happen", "occur"})
+# As for its day, a report says where an event happened in the sentences just after it.
+_LOOKAHEAD_SENTENCES = 2
+
+
+def _where_it_happened(anchor: Token, places: list[PlaceMention]) -> Place | None:
+    """The town or district named by one of the next sentences that tells where "it
+    happened" (the lead tells what, the next sentence where, as with its day)."""
+    sentences, here = sentences_around(anchor)
+    for sentence in sentences[here + 1 : here + 1 + _LOOKAHEAD_SENTENCES]:
+        told = any(
+            t.lemma_ in _HAPPENING_VERBS
+            or (t.lemma_ == "take" and any(c.lower_ == "place" for c in t.children))
+            for t in sentence
+            if t.pos_ == "VERB"
+        )
+        if not told:
+            continue
+        named = [
+            m
+            for m in places
+            if m.place.mention == NAMED
+            and m.place.span is not None
+            and m.place.precision <= 3
+            and sentence.start_char <= m.place.span.start < sentence.end_char
+            and not names_a_hospital_elsewhere(anchor.doc[m.token_index])
+        ]
+        if named:
+            return min(named, key=lambda m: (m.place.precision, m.place.span.start)).place
+    return None
 
 
 def _last_resort_days(mention: _Mention, article: Article, *, leads: bool) -> Iterator[EventDate]:
@@ -1028,7 +1070,9 @@ def _merge_mentions(mentions: list[_Mention]) -> list[_Mention]:
             target = _referent(merged, mention)
             if target is not None:
                 merged[target] = _combine(merged[target], mention, fill_only=True)
-            continue
+                continue
+            if not _told_only_here(mention):
+                continue
         governing = _governing_mention(merged, mention)
         if governing is not None:
             # "clashed with soldiers ..., killing nine people": the participle tells the toll
@@ -1124,6 +1168,13 @@ def _governing_mention(merged: list[_Mention], mention: _Mention) -> int | None:
         if kept.trigger.token.i == token.head.i and kept.event.event_type in VIOLENT_TYPES:
             return index
     return None
+
+
+def _told_only_here(mention: _Mention) -> bool:
+    """ "The shooting happened about 8:45 p.m. Sunday", where the report's telling of it read
+    as no event ("who would want to gun down the boy"): a definite attack with a day of its own
+    points at one that happened, and is that event."""
+    return mention.event.event_type in VIOLENT_TYPES and mention.own_date
 
 
 def _referent(merged: list[_Mention], mention: _Mention) -> int | None:

@@ -16,7 +16,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from warmonitor.coding.knowledge import Knowledge
-from warmonitor.coding.syntax import UNDERGOING_VERBS, is_age
+from warmonitor.coding.syntax import UNDERGOING_VERBS, is_age, struck_by_gunfire
 from warmonitor.model import Figure, Source, Span
 from warmonitor.nlp.quantities import Quantity, iter_quantities
 
@@ -63,6 +63,16 @@ _CUMULATIVE_CUES = (
     "shootings across",
     "across the city",
     "hour span",
+    "series of shootings",
+    "string of shootings",
+    "spate of",
+    "rash of",
+    "violent weekend",
+    "bloody weekend",
+    "deadly weekend",
+    # "Eighty percent of those, 105 victims, were shot in the Fourth Precinct": a statistic
+    "percent of",
+    "per cent of",
 )
 _SEVERAL = r"(?:[3-9]|\d\d+|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several)"
 # "13 people were shot in five incidents", "twelve people were shot in about ten hours": a
@@ -122,12 +132,60 @@ def find_figures(sentence: SpacySpan, knowledge: Knowledge) -> list[FigureMentio
             for f in found
         ):
             found.append(implied)
-    return _without_the_dead(_with_the_killer_dead(_summed_conjuncts(found, knowledge)))
+    summed = _with_the_others(_summed_conjuncts(found, knowledge))
+    return _without_the_dead(_with_the_killer_dead(summed))
 
 
 # "before killing himself": the attacker's own death, which tolls count with the victims'.
 _REFLEXIVES = frozenset({"himself", "herself"})
 _SELVES = _REFLEXIVES | {"themselves", "myself", "yourself"}
+
+
+def _with_the_others(found: list[FigureMention]) -> list[FigureMention]:
+    """ "One man is in critical condition and three others are injured": the others are more
+    people in the same state as those told before them, and the toll is all of them (4)."""
+    result = list(found)
+    for others in found:
+        anchor, figure = others.anchor, others.figure
+        # (the subjects of two joined clauses; "beat one person and shot two others" tells
+        # two acts, each of its own)
+        if anchor.lower_ != "others" or anchor.dep_ not in _SUBJECTS or figure.best is None:
+            continue
+        clauses = {anchor.head.i, *(c.i for c in anchor.head.conjuncts)}
+        before = [
+            m
+            for m in found
+            if m.anchor.i < anchor.i
+            and m.anchor.dep_ in _SUBJECTS
+            and m.anchor.head.i in clauses
+            and m.anchor.lower_ != "others"
+            and (m.figure.kind, m.figure.scope) == (figure.kind, figure.scope)
+            and m.figure.best is not None
+            and m.figure.span is not None
+        ]
+        if not before or figure.span is None:
+            continue
+        first = max(before, key=lambda m: m.anchor.i)
+        assert first.figure.best is not None and first.figure.span is not None
+        total = first.figure.best + figure.best
+        if any(m.figure.kind == figure.kind and (m.figure.best or 0) >= total for m in found):
+            continue  # "four people were shot: one man is critical and three others ..."
+        text = anchor.doc.text
+        start, end = first.figure.span.start, figure.span.end
+        both = replace(
+            figure,
+            who="people" if first.figure.who != figure.who else figure.who,
+            low=(first.figure.low or 0) + (figure.low or 0),
+            best=total,
+            high=(first.figure.high or 0) + (figure.high or 0),
+            approximate=first.figure.approximate or figure.approximate,
+            span=Span(start, end, text[start:end]),
+        )
+        result.append(replace(others, figure=both))
+    return result
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def _with_the_killer_dead(found: list[FigureMention]) -> list[FigureMention]:
@@ -164,6 +222,8 @@ def _summed_conjuncts(found: list[FigureMention], knowledge: Knowledge) -> list[
         group = sorted((anchor, *people), key=lambda t: t.i)
         if anchor.i in done or len(group) < 2:
             continue
+        if _joined_by_or(group):
+            continue  # "either his brother or a friend was dead": one of them
         if any(_spans(mention.figure, t) for t in group if t != anchor):
             continue  # "a judge and his driver" are two already
         members = [by_anchor.get(t.i) for t in group]
@@ -386,7 +446,7 @@ def _counts_all_hit(anchor: Token) -> bool:
     if any(c.lemma_.lower() in _HITTING_VERBS for c in described):
         return True
     verb = next((t for t in anchor.ancestors if t.pos_ == "VERB"), None)
-    return verb is not None and verb.lemma_.lower() in _HITTING_VERBS
+    return verb is not None and (verb.lemma_.lower() in _HITTING_VERBS or struck_by_gunfire(verb))
 
 
 _OTHERS = frozenset({"other", "others", "more", "additional", "another"})
@@ -420,7 +480,8 @@ _PARTS = frozenset({"one", "none", "all", "both", "some", "many", "most", "sever
 
 
 def _is_toll(span: SpacySpan) -> bool:
-    """ "put the death toll at 19", "the toll rose to 19", "a death toll of 19"."""
+    """ "put the death toll at 19", "the toll rose to 19", "a death toll of 19", "bringing the
+    number of fatalities to three"."""
     preposition = span.root.head
     if span.root.dep_ != "pobj" or preposition.lower_ not in ("at", "to", "of"):
         return False
@@ -428,7 +489,20 @@ def _is_toll(span: SpacySpan) -> bool:
     if head.lemma_.lower() == "toll":
         return True
     return head.lemma_.lower() in _TOLL_VERBS and any(
-        c.lemma_.lower() == "toll" for c in head.children if c.dep_ in ("nsubj", "dobj")
+        _names_a_toll(c) for c in head.children if c.dep_ in ("nsubj", "dobj")
+    )
+
+
+def _names_a_toll(noun: Token) -> bool:
+    """ "the death toll", "the number of fatalities" ("bringing the number of dead to three")."""
+    if noun.lemma_.lower() == "toll":
+        return True
+    return noun.lemma_.lower() == "number" and any(
+        g.lemma_.lower() in ("fatality", "death", "dead")
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
     )
 
 
@@ -481,6 +555,8 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
     kinds = knowledge.figure_kinds
     if anchor.lemma_.lower() in _SELF_KIND_NOUNS:
         return kinds[anchor.lemma_.lower()]  # "15 bodies", "2,000 refugees", "six hostages"
+    if anchor.dep_ == "nsubj" and anchor.head.lemma_.lower() in _DYING_WORDS:
+        return "killed"  # "two teens who were shot on Wednesday have died"
     for child in anchor.children:
         if child.dep_ == "relcl" and _acts_on_others(child, kinds):
             continue  # "two men who shot a woman" did the shooting
@@ -502,14 +578,23 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
         if current.head.i == current.i:
             break
         came_from, current = current, current.head
+        if current.lemma_.lower() in _ONLOOKERS_PLACES:
+            return None  # "the murder of a woman in front of three children": they saw it
         doer = came_from.dep_ == "nsubj" and _acts_on_others(current, kinds)
         if doer or current.dep_ == "agent":
             return None  # "two gunmen killed a man", "was killed by two gunmen": the doers
-        if current.lemma_.lower() in _HITTING_VERBS and current.pos_ == "VERB":
+        hitting = current.lemma_.lower() in _HITTING_VERBS or struck_by_gunfire(current)
+        if hitting and current.pos_ == "VERB":
             return _hit_kind(current)
         lemma = current.lemma_.lower()
         if lemma in kinds:
-            return kinds[lemma]
+            return "killed" if kinds[lemma] == "wounded" and _fatally(current) else kinds[lemma]
+        if current.lower_ in _HITTINGS:
+            # "the shooting and wounding of four men"
+            joined = (kinds.get(c.lemma_.lower()) for c in current.conjuncts)
+            kind = next((k for k in joined if k is not None), None)
+            if kind is not None:
+                return kind
         if current.pos_ == "VERB" and _sends_to_hospital(current):
             return "wounded"  # "sent three others to the hospital"
         if current.pos_ == "VERB":
@@ -543,6 +628,8 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
 
 
 _DONE_TO_OTHERS = frozenset({"killed", "wounded", "detained", "kidnapped"})
+# Where those who watched an act stood: "in front of", "in the presence of", "in full view of".
+_ONLOOKERS_PLACES = frozenset({"front", "presence", "view", "sight"})
 
 
 def _acts_on_others(verb: Token, kinds: dict[str, str]) -> bool:
@@ -555,8 +642,13 @@ def _acts_on_others(verb: Token, kinds: dict[str, str]) -> bool:
         return False
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return False
-    # (but "one boy accidentally shot himself" is the one hurt)
-    others = (c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in _SELVES)
+    # (but "one boy accidentally shot himself" is the one hurt, and in "the four people killed
+    # Christmas Eve" the parser has taken the day for an object)
+    others = (
+        c
+        for c in verb.children
+        if c.dep_ == "dobj" and c.lower_ not in _SELVES and c.ent_type_ not in ("DATE", "TIME")
+    )
     return any(c.lemma_.lower() not in kinds for c in others)
 
 
@@ -653,7 +745,12 @@ def caused_by_the_conflict_itself(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "csubj")), None)
     if subject is None and verb.dep_ == "conj":
         subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "csubj")), None)
-    return subject is not None and any(t.lemma_.lower() in _CONFLICT_NOUNS for t in subject.subtree)
+    # (but "a gun battle on the streets of Oakland left eight people wounded" is one event)
+    return subject is not None and any(
+        t.lemma_.lower() in _CONFLICT_NOUNS
+        and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+        for t in subject.subtree
+    )
 
 
 # Verbs and nouns that kill or wound the person they act on, for victims told without a number.
@@ -771,10 +868,16 @@ def implied_toll(word: Token, knowledge: Knowledge) -> FigureMention | None:
         return None
     if victim.lemma_.lower() == "couple" and _has_singular_determiner(victim):
         return _a_couple(kind, victim)  # "killed a young couple"
+    named = [p for p in (victim, *victim.conjuncts) if p.pos_ == "PROPN"]
+    # "killed Veondus Dennis and Antwan Wheeler", the tagger reading one name as a company's:
+    # names listed with a person's are people's.
+    listed_names = len(named) > 1 and any(_one_person(p, knowledge) for p in named)
     people = [
         p
         for p in (victim, *victim.conjuncts)
-        if _one_person(p, knowledge) or (kind == "killed" and p.lower_ in _REFLEXIVES)
+        if _one_person(p, knowledge)
+        or (kind == "killed" and p.lower_ in _REFLEXIVES)
+        or (listed_names and p in named and p.ent_type_ in ("PERSON", "ORG", ""))
     ]
     if not people or len(people) < 1 + len(victim.conjuncts):
         return None
@@ -782,7 +885,13 @@ def implied_toll(word: Token, knowledge: Knowledge) -> FigureMention | None:
     first = min(t.left_edge.i for t in people)
     last = max(_phrase_end(t) for t in people)
     who = knowledge.figure_who.get(victim.lemma_.lower(), "people")
-    return FigureMention(_told_count(kind, len(people), who, doc[first : last + 1]), victim)
+    # "either his brother or a friend was dead": one of them
+    count = 1 if _joined_by_or(people) else len(people)
+    return FigureMention(_told_count(kind, count, who, doc[first : last + 1]), victim)
+
+
+def _joined_by_or(group: list[Token]) -> bool:
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for t in group for c in t.children)
 
 
 def _a_couple(kind: str, couple: Token) -> FigureMention:
@@ -845,6 +954,9 @@ def _victim_of(word: Token) -> Token | None:
         subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
         if subject is not None:
             return subject
+    if word.dep_ in ("xcomp", "oprd") and not own_subject and objectless:
+        # "a man was found shot to death", "found the woman stabbed"
+        return next((c for c in word.head.children if c.dep_ in ("nsubjpass", "dobj")), None)
     for verb in (word, word.head) if word.dep_ == "conj" and not own_subject else (word,):
         victim = next((c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
         if victim is not None:
@@ -932,7 +1044,7 @@ def _toll_kind(trigger: Token) -> str | None:
         return "killed"  # "was gunned down"
     if trigger.lower_ == "dead" or (lemma == "death" and trigger.pos_ == "NOUN"):
         return "killed"  # "left a boy dead", "the shooting death of a Houston man"
-    if lemma in _HITTING_VERBS and trigger.pos_ == "VERB":
+    if (lemma in _HITTING_VERBS and trigger.pos_ == "VERB") or struck_by_gunfire(trigger):
         return _hit_kind(trigger)
     if trigger.lower_ in _HITTINGS and any(c.lower_ in _FATAL_WORDS for c in trigger.children):
         return "killed"  # "the fatal shooting of a 15-year-old girl"
@@ -941,9 +1053,15 @@ def _toll_kind(trigger: Token) -> str | None:
         or any(_died_of_it(t) for t in trigger.head.conjuncts)
     ):
         return "killed"  # "suffered fatal gunshot wounds", "suffered a wound and later died"
+    if lemma in _WOUNDING_WORDS and _fatally(trigger):
+        return "killed"  # "fatally wounded a 17-year-old boy"
     if lemma in _WOUNDING_WORDS or lemma in _INJURIES:
         return "wounded"
     return None
+
+
+def _fatally(verb: Token) -> bool:
+    return any(c.dep_ == "advmod" and c.lower_ in ("fatally", "mortally") for c in verb.children)
 
 
 def _hit_kind(verb: Token) -> str | None:
@@ -1065,8 +1183,12 @@ def _one_person(token: Token, knowledge: Knowledge) -> bool:
         return False  # counted: the number is a figure of its own
     if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
         return True
-    if token.pos_ == "PROPN" and any(_age_set_off(c) for c in token.children):
-        return True  # "Autumn Burkhart, 17, died", a name the tagger did not read as one
+    if token.pos_ == "PROPN" and any(
+        _age_set_off(c) or c.dep_ == "amod" and is_age(c) for c in token.children
+    ):
+        # "Autumn Burkhart, 17, died", "killed 2-year-old Nova Gallman": a name the tagger
+        # did not read as one
+        return True
     if token.lower_ in ("he", "she", "him", "her"):
         return True
     if token.lower_ == "another" and token.pos_ == "PRON":
@@ -1087,11 +1209,12 @@ def _one_person(token: Token, knowledge: Knowledge) -> bool:
 
 
 def _age_set_off(token: Token) -> bool:
-    """ "Burkhart, 17,": an age in commas after a name."""
+    """ "Burkhart, 17,": an age in commas after a name (or at the sentence's end)."""
     if token.dep_ != "appos" or not token.text.isdigit() or not 0 < int(token.text) < 110:
         return False
     doc = token.doc
-    return token.i + 1 < len(doc) and doc[token.i - 1].text == "," and doc[token.i + 1].text == ","
+    closed = token.i + 1 == len(doc) or doc[token.i + 1].text in (",", ".", ";")
+    return doc[token.i - 1].text == "," and closed
 
 
 _UNHARMED = frozenset({"unharmed", "unhurt", "uninjured", "unscathed"})

@@ -266,8 +266,15 @@ def names_a_hospital_elsewhere(token: Token) -> bool:
     head = token
     while head.dep_ == "compound" and head.head.pos_ == "PROPN":
         head = head.head
-    if head.dep_ == "pobj" and head.head.lower_ == "in" and _is_hospital(head.head.head):
-        return True  # "taken to Christ Medical Center in Oak Lawn", "a hospital in Macon"
+    told_after = head.dep_ in ("appos", "npadvmod", "conj") and head.head.i < head.i
+    if told_after and head.head.pos_ == "PROPN" and names_a_hospital_elsewhere(head.head):
+        return True  # the state of the hospital's town: "a hospital in Spartanburg, S.C."
+    if head.dep_ == "pobj" and head.head.lower_ == "in":
+        held = head.head.head
+        if held.dep_ == "pobj" and held.head.lower_ == "at":
+            held = held.head.head  # "Sacred Heart Medical Center at Riverbend in Springfield"
+        if _is_hospital(held):
+            return True  # "taken to Christ Medical Center in Oak Lawn", "a hospital in Macon"
     hospital = head.head
     return (
         head.dep_ in ("compound", "nmod", "amod")
@@ -282,3 +289,26 @@ def _is_hospital(noun: Token) -> bool:
     return noun.lower_ in ("center", "centre") and any(
         c.lower_ in ("medical", "trauma", "health") for c in noun.children
     )
+
+
+# What a person is "hit by" or "struck by" when they were shot.
+_MISSILES = frozenset({"bullet", "gunfire", "gunshot", "round", "shot", "shotgun", "pellet"})
+
+
+def struck_by_gunfire(verb: Token) -> bool:
+    """ "was hit by a stray bullet", "were struck by gunfire", "a bullet struck the girl",
+    "fired one shot into the car, striking a 4-year-old girl": shot, told by what hit them."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ("hit", "strike"):
+        return False
+    by_what = (g for c in verb.children if c.dep_ == "agent" for g in c.children)
+    if any(g.dep_ == "pobj" and g.lemma_.lower() in _MISSILES for g in by_what):
+        return True
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _MISSILES for c in verb.children):
+        return True
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    if verb.dep_ in ("advcl", "conj", "xcomp"):
+        return verb.head.lemma_ in ("fire", "shoot")
+    # "fired one shot into the car striking a girl", the participle hung on the car
+    governing = next((t for t in verb.ancestors if t.pos_ == "VERB"), None)
+    return verb.tag_ == "VBG" and governing is not None and governing.lemma_ in ("fire", "shoot")

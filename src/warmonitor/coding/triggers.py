@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from warmonitor.coding.knowledge import Knowledge, TriggerEntry
-from warmonitor.coding.syntax import is_age
+from warmonitor.coding.syntax import is_age, struck_by_gunfire
 
 # Light verbs whose object noun is the event: "launched a counter-attack", "carried out strikes".
 LIGHT_VERBS = {
@@ -113,6 +113,8 @@ def find_triggers(sentence: SpacySpan, knowledge: Knowledge) -> list[Trigger]:
         entry = next((e for e in phrasal if e is not None and e.pos == "VERB"), None)
         lemma = _MISTAGGED_VERBS.get(token.lower_, token.lemma_.lower())
         entry = entry or next((e for e in verbs.get(lemma, ()) if _object_fits(token, e)), None)
+        if entry is None and struck_by_gunfire(token):
+            entry = next(iter(verbs.get("shoot", ())), None)  # "was hit by a stray bullet"
         if entry is None or (lemma in _HARM_VERBS and _harm_by_mishap(token)):
             continue
         used.add(token.i)
