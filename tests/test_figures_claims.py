@@ -767,6 +767,28 @@ def test_figures_each_group_takes_the_state_told_of_it(extract_text, sentence, e
             {("wounded", 1)},
         ),
         ("A stray bullet struck a 9-year-old boy in Tulsa.", {("wounded", 1)}),
+        (
+            "A 13-year-old boy is recovering after he accidentally shot himself in the foot "
+            "while hunting near Montpelier.",
+            {("wounded", 1)},
+        ),
+        (
+            "A man has died after accidentally shooting himself in Covington, police said.",
+            {("killed", 1)},
+        ),
+        (
+            "A 3-year-old has died after he accidentally shot himself in the face in Nashville.",
+            {("killed", 1)},
+        ),
+        (
+            "A man died Tuesday night after he and four others were shot near Capitol Heights.",
+            {("killed", 1), ("wounded", 4)},
+        ),
+        (
+            "Police say a girl was shot and killed by her mother's ex-boyfriend in Southaven "
+            "before he killed himself.",
+            {("killed", 2)},
+        ),
         ("A driver hit a pedestrian in Tulsa.", set()),
     ],
 )
@@ -796,3 +818,15 @@ def test_figures_a_gun_battle_is_one_event_not_the_war(extract_text) -> None:
         "A gun battle on the streets of Oakland left eight people wounded.", published=SUNDAY
     )
     assert {(f.kind, f.best, f.scope) for f in _figures(extraction)} == {("wounded", 8, "event")}
+
+
+def test_figures_one_who_shot_himself_by_accident_and_died_is_not_also_wounded(
+    extract_text,
+) -> None:
+    extraction = extract_text(
+        "A 15-year-old was killed in Deer Lodge, Montana, after accidentally shooting himself "
+        "with a gun.",
+        published=SUNDAY,
+    )
+    event = _violent(extraction)
+    assert {(f.kind, f.best) for f in event.figures} == {("killed", 1)}

@@ -335,13 +335,7 @@ def _where_it_happened(anchor: Token, places: list[PlaceMention]) -> Place | Non
     happened" (the lead tells what, the next sentence where, as with its day)."""
     sentences, here = sentences_around(anchor)
     for sentence in sentences[here + 1 : here + 1 + _LOOKAHEAD_SENTENCES]:
-        told = any(
-            t.lemma_ in _HAPPENING_VERBS
-            or (t.lemma_ == "take" and any(c.lower_ == "place" for c in t.children))
-            for t in sentence
-            if t.pos_ == "VERB"
-        )
-        if not told:
+        if not any(_tells_a_happening(t) for t in sentence if t.pos_ == "VERB"):
             continue
         named = [
             m
@@ -1172,9 +1166,23 @@ def _governing_mention(merged: list[_Mention], mention: _Mention) -> int | None:
 
 def _told_only_here(mention: _Mention) -> bool:
     """ "The shooting happened about 8:45 p.m. Sunday", where the report's telling of it read
-    as no event ("who would want to gun down the boy"): a definite attack with a day of its own
-    points at one that happened, and is that event."""
-    return mention.event.event_type in VIOLENT_TYPES and mention.own_date
+    as no event ("who would want to gun down the boy"): a definite attack said to have happened
+    on a day of its own is one that happened, and is that event."""
+    token = mention.trigger.token
+    return (
+        mention.event.event_type in VIOLENT_TYPES
+        and mention.own_date
+        and token.dep_ == "nsubj"
+        and _tells_a_happening(token.head)
+    )
+
+
+def _tells_a_happening(verb: Token) -> bool:
+    """ "happened", "occurred", "took place"."""
+    lemma = verb.lemma_.lower()
+    return lemma in _HAPPENING_VERBS or (
+        lemma == "take" and any(c.lower_ == "place" for c in verb.children)
+    )
 
 
 def _referent(merged: list[_Mention], mention: _Mention) -> int | None:

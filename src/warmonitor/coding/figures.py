@@ -188,6 +188,17 @@ def _with_the_others(found: list[FigureMention]) -> list[FigureMention]:
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
+def _is_subject_above(person: Token, reflexive: Token) -> bool:
+    """Whether ``person`` is the one the reflexive pronoun stands for: the subject of a clause
+    it stands in, when its own verb has no subject ("a man died after accidentally shooting
+    himself") or the clause is of his dying ("a boy has died after he accidentally shot
+    himself"); not "a girl was shot by the man before he killed himself"."""
+    if person.dep_ not in _SUBJECTS or not any(t.i == person.head.i for t in reflexive.ancestors):
+        return False
+    own_subject = any(c.dep_ in _SUBJECTS for c in reflexive.head.children)
+    return not own_subject or person.head.lemma_.lower() in _DYING_WORDS
+
+
 def _with_the_killer_dead(found: list[FigureMention]) -> list[FigureMention]:
     """ "The gunman who killed two people ... before killing himself": three dead, the
     attacker among them, as tolls of a shooting count them."""
@@ -197,6 +208,8 @@ def _with_the_killer_dead(found: list[FigureMention]) -> list[FigureMention]:
     ]
     if len(own) != 1 or not others:
         return found
+    if any(_is_subject_above(f.anchor, own[0].anchor) for f in others):
+        return found  # "a man died after accidentally shooting himself": he is the one
     largest = max(others, key=lambda f: f.figure.best or 0)
     more = _less(largest.figure, -1)
     spans = [s for s in (largest.figure.span, own[0].figure.span) if s is not None]
@@ -876,7 +889,7 @@ def implied_toll(word: Token, knowledge: Knowledge) -> FigureMention | None:
         p
         for p in (victim, *victim.conjuncts)
         if _one_person(p, knowledge)
-        or (kind == "killed" and p.lower_ in _REFLEXIVES)
+        or (p.lower_ in _REFLEXIVES and (kind == "killed" or _by_accident(word)))
         or (listed_names and p in named and p.ent_type_ in ("PERSON", "ORG", ""))
     ]
     if not people or len(people) < 1 + len(victim.conjuncts):
@@ -888,6 +901,17 @@ def implied_toll(word: Token, knowledge: Knowledge) -> FigureMention | None:
     # "either his brother or a friend was dead": one of them
     count = 1 if _joined_by_or(people) else len(people)
     return FigureMention(_told_count(kind, count, who, doc[first : last + 1]), victim)
+
+
+def _by_accident(verb: Token) -> bool:
+    """ "accidentally shot himself in the foot": the one who fired is the one hurt (a shooting
+    of oneself told without "accidentally" may be the end of an attack or a suicide, told as
+    such elsewhere)."""
+    return any(c.dep_ == "advmod" and c.lower_ in _BY_ACCIDENT for c in verb.children)
+
+
+_PRONOUNS = _SELVES | {"him", "her", "he", "she"}
+_BY_ACCIDENT = frozenset({"accidentally", "accidently", "unintentionally", "inadvertently"})
 
 
 def _joined_by_or(group: list[Token]) -> bool:
@@ -1084,6 +1108,16 @@ def _hit_kind(verb: Token) -> str | None:
         return "killed"  # "shot dead", "shot and killed", "shot to death", "fatally shot"
     if any(_died_of_it(t) for t in verb.conjuncts):
         return "killed"  # "was shot and died at the hospital", "one of five shot has died"
+    governing = next((t for t in verb.ancestors if t.pos_ == "VERB"), None)
+    dying = governing is not None and governing.lemma_.lower() in _DYING_WORDS
+    # (but in "a man died after he and four others were shot" the four did not)
+    one = all(
+        c.lower_ in _PRONOUNS and not c.conjuncts
+        for c in verb.children
+        if c.dep_ in ("dobj", "nsubjpass")
+    )
+    if verb.dep_ in ("advcl", "pcomp") and dying and one:
+        return "killed"  # "a man died after accidentally shooting himself"
     if any(_fired_at(c, verb) for c in verb.children):
         return None
     return "wounded"
@@ -1156,11 +1190,15 @@ def without_the_event_dead(figures: list[FigureMention]) -> list[FigureMention]:
         ),
         default=0,
     )
+    # "A 15-year-old was killed after accidentally shooting himself": the one who shot
+    # himself by accident is the one who died, when the event has a death at all.
+    died = any(f.figure.kind == "killed" and f.figure.best for f in figures)
     return [
         replace(f, figure=_less(f.figure, toll), counts_the_dead=False)
         if toll and f.counts_the_dead and f.figure.best is not None and f.figure.best > toll
         else f
         for f in figures
+        if not (died and f.figure.kind == "wounded" and f.anchor.lower_ in _REFLEXIVES)
     ]
 
 
