@@ -558,7 +558,7 @@ def _has_kind_nearby(span: SpacySpan, knowledge: Knowledge) -> bool:
     # killed": its subject.
     root = span.root
     harm = root.head.lemma_.lower()
-    if root.dep_ in ("nsubj", "nsubjpass"):
+    if root.dep_ in _SUBJECTS:
         return harm in knowledge.figure_kinds or harm in _HITTING_VERBS
     return root.dep_ == "dobj" and harm in knowledge.figure_kinds
 
@@ -910,7 +910,8 @@ def _by_accident(verb: Token) -> bool:
     return any(c.dep_ == "advmod" and c.lower_ in _BY_ACCIDENT for c in verb.children)
 
 
-_PRONOUNS = _SELVES | {"him", "her", "he", "she"}
+_ONE_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_PRONOUNS = _SELVES | _ONE_PERSON_PRONOUNS
 _BY_ACCIDENT = frozenset({"accidentally", "accidently", "unintentionally", "inadvertently"})
 
 
@@ -967,7 +968,7 @@ def _victim_of(word: Token) -> Token | None:
     if word.lemma_.lower() in _DYING_WORDS:
         subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
         return _antecedent(subject, word) if subject is not None else None
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in word.children)
+    own_subject = any(c.dep_ in _SUBJECTS for c in word.children)
     elided = not any(c.dep_ in ("aux", "auxpass") for c in word.children)
     objectless = not any(c.dep_ == "dobj" for c in word.children)
     if word.dep_ == "conj" and word.head.lemma_ == "leave" and elided and objectless:
@@ -1133,9 +1134,6 @@ def _kills_the_same(token: Token, verb: Token) -> bool:
     return not all(any(c.dep_ == "dobj" for c in v.children) for v in (token, verb))
 
 
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-
-
 def _died_of_it(token: Token) -> bool:
     """A death joined to the shooting with no subject of its own: the one shot died."""
     return token.lemma_ in _DYING_WORDS and not any(c.dep_ in _SUBJECTS for c in token.children)
@@ -1227,7 +1225,7 @@ def _one_person(token: Token, knowledge: Knowledge) -> bool:
         # "Autumn Burkhart, 17, died", "killed 2-year-old Nova Gallman": a name the tagger
         # did not read as one
         return True
-    if token.lower_ in ("he", "she", "him", "her"):
+    if token.lower_ in _ONE_PERSON_PRONOUNS:
         return True
     if token.lower_ == "another" and token.pos_ == "PRON":
         return True  # "one person was killed and another wounded"
