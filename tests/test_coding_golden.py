@@ -1259,3 +1259,23 @@ def test_coding_where_it_happened_told_after_the_attack_places_it(extract_text):
     )
     (event,) = _violent(result.events)
     assert (event.location.name, event.location.admin1) == ("Montpelier", "Vermont")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men are still battling serious injuries at a hospital in Ocala, Florida.",
+        "A boy was fighting for his life at a hospital in Ocala, Florida, on Tuesday.",
+        "The officer battled cancer for years in Ocala, Florida.",
+        "The woman was fighting to survive at a hospital in Ocala, Florida, on Tuesday.",
+    ],
+)
+def test_coding_a_struggle_against_wounds_or_illness_is_no_clash(extract_text, text):
+    assert not extract_text(text, published=THURSDAY).events
+
+
+def test_coding_a_fight_for_a_town_is_still_a_clash(extract_text):
+    result = extract_text(
+        "Rebels fought government troops for the town of Gao on Tuesday.", published=THURSDAY
+    )
+    assert [e.trigger.text for e in result.events] == ["fought"]

@@ -435,6 +435,10 @@ def test_figures_the_dead_among_those_shot_are_not_wounded(extract_text, text, e
             "some of the roughly 40 people who had gathered for the party, were hospitalized.",
             {("killed", 1), ("wounded", 3)},
         ),
+        (
+            "Two teenagers, one 16 and the other 17, were injured in a shooting at a park.",
+            {("wounded", 2)},
+        ),
     ],
 )
 def test_figures_numbers_that_count_no_one(extract_text, sentence, expected) -> None:
@@ -830,3 +834,39 @@ def test_figures_one_who_shot_himself_by_accident_and_died_is_not_also_wounded(
     )
     event = _violent(extraction)
     assert {(f.kind, f.best) for f in event.figures} == {("killed", 1)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            # the boy shot is the boy who died
+            "A 14-year-old boy was shot to death Saturday in Toledo, police said. The boy was "
+            "shot in the back just after 3 p.m. He was taken to a hospital, where he died.",
+            {"killed": 1},
+        ),
+        (
+            # a man and a woman hit, one of them dead: the other is the wounded one
+            "A man and a woman were shot Saturday in Toledo, police said. The man died at the "
+            "scene.",
+            {"killed": 1, "wounded": 1},
+        ),
+        (
+            # one dead, and another person shot: told of for the first time, wounded
+            "A man was shot and killed Saturday in Toledo, police said. A woman was shot in the "
+            "leg.",
+            {"killed": 1, "wounded": 1},
+        ),
+        (
+            "A man was shot and killed in a car in Toledo on Saturday, and the other man in the "
+            "car was shot in the arm, police said.",
+            {"killed": 1, "wounded": 1},
+        ),
+    ],
+)
+def test_figures_one_shot_and_dead_of_it_is_not_also_wounded(extract_text, text, expected) -> None:
+    event = _violent(extract_text(text, published=SUNDAY))
+    most: dict[str, int] = {}
+    for figure in event.figures:  # the event's number of each kind: its largest figure
+        most[figure.kind] = max(most.get(figure.kind, 0), figure.best)
+    assert most == expected

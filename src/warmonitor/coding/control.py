@@ -530,7 +530,34 @@ def _distinct(records: list[ControlRecord]) -> list[ControlRecord]:
             record.to_actor,
             record.according_to.name if record.according_to else None,
         )
-        if key not in seen:
+        if key not in seen and not any(_restates(record, other) for other in records):
             seen.add(key)
             kept.append(record)
     return kept
+
+
+def _restates(record: ControlRecord, other: ControlRecord) -> bool:
+    """ "Army says it still holds Raqqa district" over "The Syrian army still holds the
+    industrial district of Raqqa, an army spokesman said": a headline tells the body's claim in
+    fewer words, none of them placed; the same voice making the same claim is one claim."""
+    if record.place is not None or other.place is None or record is other:
+        return False
+    same = (record.kind, record.from_actor, record.to_actor) == (
+        other.kind,
+        other.from_actor,
+        other.to_actor,
+    )
+    return (
+        same
+        and _words(record.territory) <= _words(other.territory)
+        and _one_voice(record.according_to, other.according_to)
+    )
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
+
+
+def _one_voice(a: Source | None, b: Source | None) -> bool:
+    """ "Army" and "an army spokesman": a claimant and one speaking for it."""
+    return a is None or b is None or bool(_words(a.name) & _words(b.name))

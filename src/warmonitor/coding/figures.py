@@ -407,6 +407,8 @@ def _read_figure(
     anchor = counted if counted is not None else span.root
     if counted is None and quantity.vague is None and not _has_kind_nearby(span, knowledge):
         return None
+    if counted is None and _ages_in_apposition(span.root):
+        return None
     if counted is not None and who is None:
         return None
     doc = sentence.doc
@@ -448,8 +450,9 @@ def _read_figure(
 
 
 def _counts_all_hit(anchor: Token) -> bool:
-    """ "Seven people were shot", "shot four people": those hit, whether they lived or died; but
-    "two others were shot" counts only those the report has not yet told of."""
+    """ "Seven people were shot", "shot four people", "nine people were taken to hospitals":
+    those hit, whether they lived or died; but "two others were shot" counts only those the
+    report has not yet told of."""
     if any(t.lower_ in _OTHERS for t in anchor.subtree):
         return False
     if anchor.lemma_.lower() == "victim":
@@ -459,7 +462,11 @@ def _counts_all_hit(anchor: Token) -> bool:
     if any(c.lemma_.lower() in _HITTING_VERBS for c in described):
         return True
     verb = next((t for t in anchor.ancestors if t.pos_ == "VERB"), None)
-    return verb is not None and (verb.lemma_.lower() in _HITTING_VERBS or struck_by_gunfire(verb))
+    if verb is None:
+        return False
+    if verb.lemma_.lower() in _CARRYING_VERBS and _sends_to_hospital(verb):
+        return True  # "sent nine people to hospitals": one of them may have died there
+    return verb.lemma_.lower() in _HITTING_VERBS or struck_by_gunfire(verb)
 
 
 _OTHERS = frozenset({"other", "others", "more", "additional", "another"})
@@ -900,7 +907,15 @@ def implied_toll(word: Token, knowledge: Knowledge) -> FigureMention | None:
     who = knowledge.figure_who.get(victim.lemma_.lower(), "people")
     # "either his brother or a friend was dead": one of them
     count = 1 if _joined_by_or(people) else len(people)
-    return FigureMention(_told_count(kind, count, who, doc[first : last + 1]), victim)
+    figure = _told_count(kind, count, who, doc[first : last + 1])
+    # "a man was shot": hit, and perhaps dead of it, as a number of people shot would be; "the
+    # other man was shot" is not among the dead already told of
+    hit = (
+        kind == "wounded"
+        and (word.lemma_.lower() in _HITTING_VERBS or struck_by_gunfire(word))
+        and not any(t.lower_ in _OTHERS for p in people for t in p.subtree)
+    )
+    return FigureMention(figure, victim, counts_the_dead=hit)
 
 
 def _by_accident(verb: Token) -> bool:
@@ -1131,6 +1146,11 @@ def _kills_the_same(token: Token, verb: Token) -> bool:
         return False
     if all(any(c.dep_ in _SUBJECTS for c in v.children) for v in (token, verb)):
         return False  # "a man was killed and two others were shot": two clauses, two tolls
+    joined = token.head.i == verb.i or verb.head.i == token.i
+    if not joined and any(c.dep_ in _SUBJECTS for c in verb.children):
+        # "a man was shot and killed, and the other man was shot": the killing is joined to
+        # the first man's shooting, not to this one
+        return False
     return not all(any(c.dep_ == "dobj" for c in v.children) for v in (token, verb))
 
 
@@ -1175,7 +1195,8 @@ def _without_the_dead(found: list[FigureMention]) -> list[FigureMention]:
 def without_the_event_dead(figures: list[FigureMention]) -> list[FigureMention]:
     """ "Seven people were shot" in one sentence and "two were killed" in another: the event's
     wounded are five. Only a count of everyone hit that exceeds the event's toll is reduced; a
-    count no larger could as well be of the dead alone."""
+    count no larger could as well be of the dead alone, and is of them when it tells again of
+    one already told of ("A boy was shot to death ... The boy was shot in the back")."""
     toll = max(
         (
             f.figure.best
@@ -1197,7 +1218,21 @@ def without_the_event_dead(figures: list[FigureMention]) -> list[FigureMention]:
         else f
         for f in figures
         if not (died and f.figure.kind == "wounded" and f.anchor.lower_ in _REFLEXIVES)
+        and not (
+            toll
+            and f.counts_the_dead
+            and f.figure.best is not None
+            and f.figure.best <= toll
+            and _told_of_before(f.anchor)
+        )
     ]
+
+
+def _told_of_before(anchor: Token) -> bool:
+    """ "the boy", "he": one the report has told of already."""
+    if anchor.lower_ in _ONE_PERSON_PRONOUNS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in anchor.children)
 
 
 def _part_of(part: Figure, whole: Figure) -> bool:
@@ -1251,6 +1286,21 @@ def _age_set_off(token: Token) -> bool:
     doc = token.doc
     closed = token.i + 1 == len(doc) or doc[token.i + 1].text in (",", ".", ";")
     return doc[token.i - 1].text == "," and closed
+
+
+def _ages_in_apposition(number: Token) -> bool:
+    """ "Two teenagers, one 16 and the other 17, were injured": the ages of those counted."""
+    first = number
+    while first.dep_ == "conj":
+        first = first.head
+    return (
+        first.dep_ == "appos"
+        and first.like_num
+        and first.head.pos_ in ("NOUN", "PROPN")
+        and first.head.i < first.i
+        and number.text.isdigit()
+        and 0 < int(number.text) < 110
+    )
 
 
 _UNHARMED = frozenset({"unharmed", "unhurt", "uninjured", "unscathed"})

@@ -97,6 +97,8 @@ def find_triggers(sentence: SpacySpan, knowledge: Knowledge) -> list[Trigger]:
             continue
         if entry.pos == "NOUN" and head.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
+        if entry.rule == "clash" and _a_struggle_to_live(head):
+            continue
         used.update(t.i for t in span)
         found.append(Trigger(head, span, entry))
     for token in sentence:
@@ -117,12 +119,36 @@ def find_triggers(sentence: SpacySpan, knowledge: Knowledge) -> list[Trigger]:
             entry = next(iter(verbs.get("shoot", ())), None)  # "was hit by a stray bullet"
         if entry is None or (lemma in _HARM_VERBS and _harm_by_mishap(token)):
             continue
+        if entry.rule == "clash" and _a_struggle_to_live(token):
+            continue
         used.add(token.i)
         found.append(Trigger(token, sentence.doc[token.i : token.i + 1], entry))
     # "police seized rockets": the rockets are what was seized, not a rocket attack.
     seized = {o.i for t in found if t.entry.rule == "weapons" for o in _objects_of(t.token)}
     found = [t for t in found if t.entry.pos == "VERB" or t.token.i not in seized]
     return sorted(found, key=lambda t: t.token.i)
+
+
+def _a_struggle_to_live(word: Token) -> bool:
+    """ "still battling serious injuries", "fighting for his life", "her fight against cancer",
+    "fighting to survive": one's own struggle against a wound or an illness, no clash."""
+    against = [c for c in word.children if c.dep_ == "dobj"]
+    against += [
+        pobj
+        for prep in word.children
+        if prep.dep_ == "prep" and prep.lower_ in ("for", "against", "with")
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+    if any(t.lemma_.lower() in _OWN_STRUGGLES for t in against):
+        return True
+    return any(c.dep_ == "xcomp" and c.lemma_.lower() in _STAYING_ALIVE for c in word.children)
+
+
+_OWN_STRUGGLES = frozenset(
+    {"life", "injury", "wound", "cancer", "illness", "disease", "infection", "addiction"}
+)
+_STAYING_ALIVE = frozenset({"survive", "live", "recover", "breathe"})
 
 
 @functools.lru_cache(maxsize=4)
