@@ -458,7 +458,11 @@ def _counts_all_hit(anchor: Token) -> bool:
     if anchor.lemma_.lower() == "victim":
         return True  # "the names of five victims": of the shooting, dead or alive
     # "all five victims that were shot", "discovered five people shot, one of whom was dead"
-    described = (c for c in anchor.children if c.dep_ in ("relcl", "acl"))
+    described = (
+        c
+        for c in (*anchor.children, *_clause_after_the_whole(anchor))
+        if c.dep_ in ("relcl", "acl")
+    )
     if any(c.lemma_.lower() in _HITTING_VERBS for c in described):
         return True
     verb = next((t for t in anchor.ancestors if t.pos_ == "VERB"), None)
@@ -481,8 +485,18 @@ def _states_its_own_kind(noun: Token, knowledge: Knowledge) -> bool:
             c.lemma_.lower() in knowledge.figure_kinds
             or (c.dep_ != "amod" and c.lemma_.lower() in _HITTING_VERBS)
         )
-        for c in noun.children
+        for c in (*noun.children, *_clause_after_the_whole(noun))
     )
+
+
+def _clause_after_the_whole(noun: Token) -> list[Token]:
+    """ "one of four people to be shot": the parser may hang the clause that describes the
+    whole on the part."""
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or not of.head.like_num:
+        return []
+    part = of.head
+    return [c for c in part.children if c.dep_ in ("acl", "relcl") and c.left_edge.i == noun.i + 1]
 
 
 def _is_partitive_whole(noun: Token) -> bool:
@@ -577,7 +591,7 @@ def _kind_of(anchor: Token, span: SpacySpan, knowledge: Knowledge) -> str | None
         return kinds[anchor.lemma_.lower()]  # "15 bodies", "2,000 refugees", "six hostages"
     if anchor.dep_ == "nsubj" and anchor.head.lemma_.lower() in _DYING_WORDS:
         return "killed"  # "two teens who were shot on Wednesday have died"
-    for child in anchor.children:
+    for child in (*anchor.children, *_clause_after_the_whole(anchor)):
         if child.dep_ == "relcl" and _acts_on_others(child, kinds):
             continue  # "two men who shot a woman" did the shooting
         # "wounded civilians", "people killed", "one fatally".
@@ -896,7 +910,9 @@ def implied_toll(word: Token, knowledge: Knowledge) -> FigureMention | None:
         p
         for p in (victim, *victim.conjuncts)
         if _one_person(p, knowledge)
-        or (p.lower_ in _REFLEXIVES and (kind == "killed" or _by_accident(word)))
+        or (
+            p.lower_ in _REFLEXIVES and (kind == "killed" or _by_accident(word) or _in_a_limb(word))
+        )
         or (listed_names and p in named and p.ent_type_ in ("PERSON", "ORG", ""))
     ]
     if not people or len(people) < 1 + len(victim.conjuncts):
@@ -919,10 +935,27 @@ def implied_toll(word: Token, knowledge: Knowledge) -> FigureMention | None:
 
 
 def _by_accident(verb: Token) -> bool:
-    """ "accidentally shot himself in the foot": the one who fired is the one hurt (a shooting
-    of oneself told without "accidentally" may be the end of an attack or a suicide, told as
-    such elsewhere)."""
-    return any(c.dep_ == "advmod" and c.lower_ in _BY_ACCIDENT for c in verb.children)
+    """ "accidentally shot himself in the foot", "accidentally discharged his firearm, shooting
+    himself in the leg": the one who fired is the one hurt (a shooting of oneself told without
+    "accidentally" may be the end of an attack or a suicide, told as such elsewhere)."""
+    told = [verb, verb.head] if verb.dep_ in ("advcl", "conj", "xcomp") else [verb]
+    return any(c.dep_ == "advmod" and c.lower_ in _BY_ACCIDENT for v in told for c in v.children)
+
+
+def _in_a_limb(verb: Token) -> bool:
+    """ "a 2-year-old boy shot himself in the leg": a wound told by where it is, no suicide."""
+    return any(
+        pobj.lemma_.lower() in _LIMBS
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ == "in"
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    )
+
+
+_LIMBS = frozenset(
+    {"leg", "foot", "hand", "arm", "finger", "thigh", "knee", "hip", "ankle", "shoulder", "stomach"}
+)
 
 
 _ONE_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})

@@ -146,9 +146,21 @@ def iter_quantities(text: str) -> list[Quantity]:
     return found
 
 
+_NO_BEFORE = re.compile(r"\bno[\s-]+$", re.IGNORECASE)
+
+
+def _is_reference_mark(match: re.Match[str]) -> bool:
+    text, (start, end) = match.string, match.span()
+    return start > 0 and text[start - 1] == "[" and text[end : end + 1] == "]"
+
+
 def _read_match(match: re.Match[str]) -> Quantity | None:
     if _FRACTION_WITHOUT_SCALE.search(match.group(0)):
         return None  # "41.68006 -83.56046", "3.5 miles": a measure, no count of anyone
+    if _is_reference_mark(match):
+        return None  # "killed six people.[37]": an encyclopedia's footnote, no count
+    if match.group(0).lower() == "one" and _NO_BEFORE.search(match.string, 0, match.start()):
+        return None  # "no one was hurt": nobody
     qualifier = (match.group("qual") or "").lower()
     start, end = match.span()
     if match.group("vague"):
