@@ -440,6 +440,10 @@ def test_figures_the_dead_among_those_shot_are_not_wounded(extract_text, text, e
             {("wounded", 2)},
         ),
         ("A man was shot dead in a car in Dayton. No one else was hurt.", {("killed", 1)}),
+        (
+            "Photo gallery\n\n1 of 11 A man died Thursday after being shot inside a home.",
+            {("killed", 1)},
+        ),
     ],
 )
 def test_figures_numbers_that_count_no_one(extract_text, sentence, expected) -> None:

@@ -332,6 +332,8 @@ _ADDRESS_AFTER = re.compile(
 )
 # "Image 14 of 14", "Photo 3"; but "Buy Photo  Four teens were injured" counts the teens.
 _GALLERY_BEFORE = re.compile(r"\b(?:image|photo)\W*\s*(?:\d+\s+of\s+)?$", re.I)
+# "1 of 11 A man died ...": a gallery's counter opening a caption.
+_COUNTER_OPENING = re.compile(r"^\s*\d+\s+of\s+\d+(?=\s+[A-Z])")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _CHANNEL_BEFORE = re.compile(r"\bnews\s+$", re.I)
 _NOT_A_COUNT_AFTER = re.compile(
@@ -350,6 +352,9 @@ def _names_no_count(text: str, start: int, end: int) -> bool:
     if _CHANNEL_BEFORE.search(before) and text[start:end].isdigit():
         return True  # "KSLA News 12"; but "told 13 News two people were shot"
     if _GALLERY_BEFORE.search(before) and text[start:end][:1].isdigit():
+        return True
+    opening = _COUNTER_OPENING.match(text)
+    if opening is not None and start < opening.end():
         return True
     if text[start:end].isdigit() and _ADDRESS_AFTER.match(text, end):
         return True
