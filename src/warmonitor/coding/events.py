@@ -56,6 +56,7 @@ from warmonitor.coding.syntax import (
     names_a_home,
     names_a_hospital_elsewhere,
     names_a_suburb_of,
+    prepositional_objects,
     sentences_around,
     span_of,
 )
@@ -776,12 +777,7 @@ def _doers_of(noun: Token) -> Iterator[Token]:
 
 
 def _prepositional_object(token: Token, prepositions: set[str]) -> Token | None:
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in prepositions:
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                return obj
-    return None
+    return next(iter(prepositional_objects(token, prepositions)), None)
 
 
 def _target_in_clause(

@@ -16,7 +16,12 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from warmonitor.coding.knowledge import Knowledge
-from warmonitor.coding.syntax import UNDERGOING_VERBS, is_age, struck_by_gunfire
+from warmonitor.coding.syntax import (
+    UNDERGOING_VERBS,
+    is_age,
+    prepositional_objects,
+    struck_by_gunfire,
+)
 from warmonitor.model import Figure, Source, Span
 from warmonitor.nlp.quantities import Quantity, iter_quantities
 
@@ -538,10 +543,7 @@ def _names_a_toll(noun: Token) -> bool:
         return True
     return noun.lemma_.lower() == "number" and any(
         g.lemma_.lower() in ("fatality", "death", "dead")
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
+        for g in prepositional_objects(noun, ("of",))
     )
 
 
@@ -734,13 +736,7 @@ _CARRYING_VERBS = frozenset({"send", "take", "rush", "transport", "airlift", "fl
 def _sends_to_hospital(verb: Token) -> bool:
     if verb.lemma_.lower() == "treat":
         # "three others are being treated for injuries"
-        return any(
-            grandchild.lemma_.lower() in _INJURIES
-            for child in verb.children
-            if child.dep_ == "prep" and child.lower_ == "for"
-            for grandchild in child.children
-            if grandchild.dep_ == "pobj"
-        )
+        return any(t.lemma_.lower() in _INJURIES for t in prepositional_objects(verb, ("for",)))
     if verb.lemma_.lower() not in _CARRYING_VERBS:
         return False
     places = (
@@ -949,13 +945,7 @@ def _by_accident(verb: Token) -> bool:
 
 def _in_a_limb(verb: Token) -> bool:
     """ "a 2-year-old boy shot himself in the leg": a wound told by where it is, no suicide."""
-    return any(
-        pobj.lemma_.lower() in _LIMBS
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ == "in"
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    )
+    return any(pobj.lemma_.lower() in _LIMBS for pobj in prepositional_objects(verb, ("in",)))
 
 
 _LIMBS = frozenset(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -90,6 +90,18 @@ def ancestors_within_sentence(token: Token) -> Iterator[Token]:
     while current.head.i != current.i:
         current = current.head
         yield current
+
+
+def prepositional_objects(word: Token, prepositions: Collection[str]) -> list[Token]:
+    """The objects of ``word``'s prepositions among ``prepositions``: "killed in a car crash"
+    gives the crash for "in"."""
+    return [
+        pobj
+        for prep in word.children
+        if prep.dep_ == "prep" and prep.lower_ in prepositions
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
 
 
 def noun_phrase(token: Token) -> SpacySpan:

@@ -10,7 +10,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from warmonitor.coding.knowledge import Knowledge, TriggerEntry
-from warmonitor.coding.syntax import is_age, struck_by_gunfire
+from warmonitor.coding.syntax import is_age, prepositional_objects, struck_by_gunfire
 
 # Light verbs whose object noun is the event: "launched a counter-attack", "carried out strikes".
 LIGHT_VERBS = {
@@ -133,13 +133,7 @@ def _a_struggle_to_live(word: Token) -> bool:
     """ "still battling serious injuries", "fighting for his life", "her fight against cancer",
     "fighting to survive": one's own struggle against a wound or an illness, no clash."""
     against = [c for c in word.children if c.dep_ == "dobj"]
-    against += [
-        pobj
-        for prep in word.children
-        if prep.dep_ == "prep" and prep.lower_ in ("for", "against", "with")
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
+    against += prepositional_objects(word, ("for", "against", "with"))
     if any(t.lemma_.lower() in _OWN_STRUGGLES for t in against):
         return True
     return any(c.dep_ == "xcomp" and c.lemma_.lower() in _STAYING_ALIVE for c in word.children)
@@ -201,22 +195,10 @@ def _object_fits(verb: Token, entry: TriggerEntry) -> bool:
 def _objects_of(verb: Token) -> list[Token]:
     """What the verb acts on: its object or passive subject, and "from"/"of"/"over" phrases."""
     taken = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    taken += [
-        grandchild
-        for child in verb.children
-        if child.dep_ == "prep" and child.lower_ in ("from", "of", "over")
-        for grandchild in child.children
-        if grandchild.dep_ == "pobj"
-    ]
+    taken += prepositional_objects(verb, ("from", "of", "over"))
     for token in list(taken):
         # "dozens of heavy machine guns", "a cache of ammunition": the counted thing.
-        taken += [
-            g
-            for c in token.children
-            if c.dep_ == "prep" and c.lower_ == "of"
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+        taken += prepositional_objects(token, ("of",))
         taken += [c for c in token.children if c.dep_ == "conj"]
     return taken
 
@@ -262,13 +244,7 @@ _THINGS_THAT_BURN = frozenset(
 def _harm_by_mishap(verb: Token) -> bool:
     """The harm came from an accident or a disaster the clause names: "was killed in a car
     crash", "were killed when a storm hit", "killed in a house fire"."""
-    causes = [
-        pobj
-        for prep in verb.children
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "by", "during", "after")
-        for pobj in prep.children
-        if pobj.dep_ == "pobj"
-    ]
+    causes = prepositional_objects(verb, ("in", "by", "during", "after"))
     clauses = [c for c in verb.children if c.dep_ == "advcl"]
     if any(c.lemma_.lower() in _MISHAP_VERBS for c in clauses):
         return True  # "were killed when their helicopter crashed"
@@ -328,13 +304,7 @@ def _is_place_like(token: Token) -> bool:
     if token.lemma_.lower() in _TERRITORY_NOUNS:
         if token.lemma_.lower() in ("most", "part", "parts", "control"):
             return (
-                any(
-                    _is_place_like(pobj)
-                    for prep in token.children
-                    if prep.dep_ == "prep" and prep.lower_ == "of"
-                    for pobj in prep.children
-                    if pobj.dep_ == "pobj"
-                )
+                any(_is_place_like(pobj) for pobj in prepositional_objects(token, ("of",)))
                 or token.lemma_.lower() == "control"
             )
         return True
