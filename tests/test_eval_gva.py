@@ -123,3 +123,16 @@ def test_gva_a_place_in_an_independent_city_is_in_that_city():
     assert same_city(replace(pigtown, location=place), "Baltimore")
     assert not same_city(replace(pigtown, location=place), "Towson")
     assert not same_city(pigtown, "Baltimore")
+
+
+def test_gva_a_place_in_a_boroughs_county_or_in_the_district_is_in_that_city():
+    from warmonitor.eval.gva import same_city
+
+    flatbush = _event(town="East Flatbush")
+    in_kings = replace(flatbush.location, admin2="Kings County", admin1="New York")
+    assert same_city(replace(flatbush, location=in_kings), "Brooklyn")
+    assert not same_city(replace(flatbush, location=in_kings), "Queens")
+    in_california = replace(in_kings, admin1="California")
+    assert not same_city(replace(flatbush, location=in_california), "Brooklyn")
+    noma = replace(flatbush.location, name="NoMa", admin2=None, admin1="District of Columbia")
+    assert same_city(replace(flatbush, location=noma), "Washington")

@@ -15,8 +15,9 @@ section 4): its killed count is the largest ``best`` of its "killed" figures, 0 
 injured. With no violent event, both counts are 0 and city and date are missed. The city matches
 when the event's place, or the county it lies in, has the gold city's name (GVA writes "Salt Lake
 City (Murray)" for a mailing city and the place within it, either of which counts, and "Polk
-(county)" for Polk County; an independent city's county, "City of Baltimore", is that city); the
-date when the event's date is that one day.
+(county)" for Polk County; an independent city's county, "City of Baltimore", is that city, and
+so are a New York borough's county and the District of Columbia, Washington); the date when the
+event's date is that one day.
 
 Several articles often report one incident: the articles are also grouped as the store would
 merge their events (copies by text, independent reports by type, actors, place and date; see
@@ -176,10 +177,24 @@ def same_city(event: Event, city: str) -> bool:
         # An independent city is its own county: a neighbourhood in "City of Baltimore" is in
         # Baltimore.
         names += (place.admin2.removeprefix(_INDEPENDENT_CITY),)
+    borough = _BOROUGHS.get((place.admin2 or place.name, place.admin1 or ""))
+    district = _DISTRICTS.get(place.admin1 or "")
+    names += tuple(city for city in (borough, district) if city is not None)
     return any(name and normalize_name(name) in wanted for name in names)
 
 
 _INDEPENDENT_CITY = "City of "
+# Cities that are a county and no more: New York's boroughs. GVA names the borough, and a
+# shooting in East Flatbush, in Kings County, is in Brooklyn.
+_BOROUGHS = {
+    ("Kings County", "New York"): "Brooklyn",
+    ("Queens County", "New York"): "Queens",
+    ("Bronx County", "New York"): "Bronx",
+    ("Richmond County", "New York"): "Staten Island",
+    ("New York County", "New York"): "New York",
+}
+# A city that is a first-level division of GeoNames: a place in the District is in Washington.
+_DISTRICTS = {"District of Columbia": "Washington"}
 
 
 _QUALIFIED = re.compile(r"^(?P<city>[^()]+?)\s*\((?P<within>[^()]+)\)$")
