@@ -1279,3 +1279,73 @@ def test_coding_a_fight_for_a_town_is_still_a_clash(extract_text):
         "Rebels fought government troops for the town of Gao on Tuesday.", published=THURSDAY
     )
     assert [e.trigger.text for e in result.events] == ["fought"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five people were injured in a shooting at a nightclub in Starkville, Mississippi, on "
+        "Tuesday.",
+        "A man shot his wife and then himself in an apparent murder-suicide in Tulsa, "
+        "Oklahoma, on Tuesday.",
+        "A gunman shot a boy named Jett in Rocky Mount, North Carolina, on Tuesday.",
+        "A man was shot and killed in Dallas on Tuesday, and police found shell casings in the "
+        "street.",
+        "A woman was shot in Tulsa, Oklahoma, on Tuesday and flown by helicopter to a hospital.",
+    ],
+)
+def test_coding_a_shooting_is_no_explosion_unless_its_means_are_named(extract_text, text):
+    """Names, a murder-suicide, spent casings and a medical helicopter name no bomb, shell or air
+    strike; and the classifier's hearing a grenade attack in a shooting does not make it one."""
+    (event,) = _violent(extract_text(text, published=THURSDAY).events)
+    assert event.event_type == "Violence against civilians", event.sub_event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Two adults were found slain inside their home in Guilderland, New York, on Wednesday.",
+            "killed",
+        ),
+        (
+            "A woman was wounded by gunfire outside a bar in Dayton, Ohio, on Wednesday.",
+            "wounded",
+        ),
+        (
+            "A teenager was found dead with gun wounds on a street in Lexington, Mississippi, "
+            "on Wednesday.",
+            "killed",
+        ),
+        (
+            "A man and his daughter were found dead in Elizabethtown, Kentucky, on Monday in "
+            "what police called a murder-suicide.",
+            "killed",
+        ),
+    ],
+)
+def test_coding_the_words_of_a_killing_found_or_of_gunfire(extract_text, text, kind):
+    (event,) = _violent(extract_text(text, published=THURSDAY).events)
+    assert any(f.kind == kind and f.best for f in event.figures), event.figures
+
+
+def test_coding_a_calendar_day_after_the_attack_charged_dates_the_attack(extract_text):
+    """The parser hangs "on June 11" on the charge; a charge is told by its weekday, and the
+    day of the month right after the shooting's phrase is the shooting's."""
+    result = extract_text(
+        "Two men were charged through arrest warrants for the shooting at a housing project in "
+        "Bridgeport, Connecticut, on June 11.",
+        published=dt.date(2015, 9, 2),
+    )
+    (event,) = _violent(result.events)
+    assert event.date.start == event.date.end == dt.date(2015, 6, 11)
+
+
+def test_coding_a_weekday_after_the_attack_charged_is_the_charges(extract_text):
+    result = extract_text(
+        "Two men were charged for the shooting at a housing project in Bridgeport, "
+        "Connecticut, on Tuesday.",
+        published=dt.date(2015, 9, 2),
+    )
+    (event,) = _violent(result.events)
+    assert event.date.precision > 1

@@ -391,12 +391,22 @@ def test_figures_killing_one_of_those_shot_kills_only_that_one(extract_text) -> 
             "Two men were shot outside a bar in Dayton, Ohio, on Sunday. Two men died later.",
             {("wounded", 2), ("killed", 2)},
         ),
+        (
+            "Four people were found dead in a home near King, North Carolina, on Wednesday. "
+            "All four people were shot in the head, deputies said.",
+            {("killed", 4)},
+        ),
+        (
+            "Two men were killed outside a bar in Dayton, Ohio, on Sunday. Both men were shot "
+            "in the chest.",
+            {("killed", 2)},
+        ),
     ],
 )
 def test_figures_the_dead_among_those_shot_are_not_wounded(extract_text, text, expected) -> None:
     """A count of the people shot holds the dead, told in the same sentence or another; but a
     count of "others" shot does not, nor a count no larger than the toll, which could be of the
-    dead alone."""
+    dead alone, and is when it tells of them again ("all four", "both")."""
     event = _violent(extract_text(text, published=SUNDAY))
     assert {(f.kind, f.best) for f in event.figures} == expected
 

@@ -29,6 +29,7 @@ from warmonitor.model import EventDate
 from warmonitor.nlp.dates import (
     days_from_a_told_day,
     hour_of_day,
+    names_a_calendar_day,
     names_a_feast,
     resolve_date,
 )
@@ -120,9 +121,14 @@ def date_in_clause(
             if date is not None:
                 shared.append(date)
             continue
-        if owner is None and accused_of(anchor) and not _on_the_act(ent, anchor):
+        if (
+            owner is None
+            and accused_of(anchor)
+            and not _on_the_act(ent, anchor)
+            and not _a_calendar_day_after_the_act(ent, anchor)
+        ):
             continue  # "a man accused of shooting two people was still on the run Thursday"
-        if _ends_the_clause(ent, anchor):
+        if _ends_the_clause(ent, anchor) or _a_calendar_day_after_the_act(ent, anchor):
             owner = anchor.i
         elif owner is None and (
             _dates_another_act(ent.root, told_as_noun=anchor.pos_ == "NOUN")
@@ -157,6 +163,26 @@ def accused_of(anchor: Token) -> bool:
 
 def _on_the_act(ent: SpacySpan, anchor: Token) -> bool:
     return any(t.i == anchor.i for t in ent.root.ancestors)
+
+
+def _a_calendar_day_after_the_act(ent: SpacySpan, anchor: Token) -> bool:
+    """ "charged ... for the shooting at a housing project in Bridgeport on June 11": a date
+    told by its day of the month after the act's word, with only the places of the act between
+    them, is the act's, wherever the parser hangs it. A charge or an arrest is news of the last
+    few days, told by its weekday."""
+    between = anchor.doc[anchor.i + 1 : ent.start]
+    return (
+        anchor.pos_ == "NOUN"
+        and 0 < len(between) <= _MOST_WORDS_BETWEEN
+        and between[-1].lower_ == "on"
+        and not any(t.pos_ in _CLAUSE_WORDS or t.ent_type_ in ("DATE", "TIME") for t in between)
+        and names_a_calendar_day(ent.text)
+    )
+
+
+_MOST_WORDS_BETWEEN = 12
+# Words that open or carry another clause, whose day the date could be.
+_CLAUSE_WORDS = frozenset({"VERB", "AUX", "PRON", "SCONJ"})
 
 
 # Verbs telling the harm a noun trigger under them did: "died of a gunshot wound", "was

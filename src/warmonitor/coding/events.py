@@ -95,25 +95,41 @@ _CROWD_WORDS = re.compile(
 )
 _TEAR_GAS = re.compile(r"\btear[- ]?gas|\bpepper spray")
 _CHEMICAL_AGENT = re.compile(r"\b(?:chemical|chlorine|sarin|mustard|nerve agent|gas|toxic|poison)")
+# The means that make violence an explosion or remote violence, each as the words news uses for
+# it, matched on the sentence's lower-cased words joined by single spaces. Whole words and their
+# inflections only: "Rocky Mount", "Jett" and "Chief Shelley Zimmerman" name no rocket, jet or
+# shell, and "a murder-suicide" no suicide bomb. Spent shell casings are a shooting's, and a
+# helicopter that takes the wounded to hospital strikes no one.
 _WEAPON_SUB_TYPES = (
     (
-        ("air strike", "airstrike", "warplane", "jet", "drone", "helicopter", "air raid"),
+        r"\b(?:air ?strikes?|air raids?|warplanes?|(?:fighter )?jets?|drones?|drone strikes?"
+        r"|helicopter gunships?|attack helicopters?"
+        r"|helicopters? (?:fired|strafed|bombed|attacked))\b",
         "Air/drone strike",
         "aerial",
     ),
-    (("suicide",), "Suicide bomb", "suicide-attack"),
     (
-        ("shell", "artillery", "mortar", "rocket", "missile"),
+        r"\bsuicide (?:- )?(?:bomb(?:s|ers?|ings?)?|attack(?:s|ers?)?|blasts?|vests?|car bombs?"
+        r"|truck bombs?|squads?)\b|\bblew (?:him|her|them)sel(?:f|ves) up\b",
+        "Suicide bomb",
+        "suicide-attack",
+    ),
+    (
+        r"\b(?:shell(?:s|ed|ing)?(?! (?:- )?casings?)|artillery|mortars?|rockets?|missiles?)\b",
         "Shelling/artillery/missile attack",
         "heavy-weapons",
     ),
     (
-        ("roadside bomb", "ied", "improvised explosive", "landmine", "car bomb", "explosive"),
+        r"\b(?:roadside bombs?|ieds?|improvised explosive|land ?mines?|landmines?|car bombs?"
+        r"|explosives?)\b",
         "Remote explosive/landmine/IED",
         "explosives",
     ),
-    (("grenade",), "Grenade", "explosives"),
+    (r"\bgrenades?\b", "Grenade", "explosives"),
 )
+_MEANS_OF = {sub_type: re.compile(pattern) for pattern, sub_type, _ in _WEAPON_SUB_TYPES}
+# What tells an explosion without naming its means: "a bomb went off", "the blast".
+_EXPLOSION_WORDS = re.compile(r"\b(?:bomb\w*|blasts?|explo(?:sions?|ded?|ding)|detonat\w+)\b")
 _OTHER_DISCOUNT = 0.15
 _SPECIFICITY = {"Armed clash": 0, "Attack": 1}
 _TOLL_BONUS = 0.05
@@ -508,6 +524,16 @@ def _fits(event: Event, sub_event_type: str, mention: _Mention) -> bool:
     crowd_only = sub_event_type == "Peaceful protest" or sub_event_type in _RIOT_TYPES
     if crowd_only and event.actor1 is not None and event.actor1.type in _STATE_TYPES:
         return False
+    # An explosion or its means is named: a shooting the classifier hears as a grenade attack is
+    # still a shooting.
+    means = _MEANS_OF.get(sub_event_type)
+    if means is not None:
+        words = _sentence_words(mention.trigger.token.sent)
+        named = means.search(words) or (
+            sub_event_type != "Grenade" and _EXPLOSION_WORDS.search(words)
+        )
+        if not named:
+            return False
     if sub_event_type in _RIOT_TYPES and not _CROWD_WORDS.search(
         mention.trigger.token.sent.text.lower()
     ):
@@ -937,11 +963,10 @@ def _classify(
 ) -> tuple[str | None, str, str | None, Territory | None]:
     entry = trigger.entry
     event_type, sub_type, mode = entry.event_type, entry.sub_event_type, entry.plover_mode
-    clause = " " + " ".join(t.lower_ for t in trigger.token.sent) + " "
     if entry.rule in ("violence", "clash"):
-        for words, weapon_sub_type, weapon_mode in _WEAPON_SUB_TYPES:
-            # Whole words only: "ied" must not match "verified" or "tried".
-            if any(re.search(rf"\b{re.escape(w)}", clause) for w in words):
+        words = _sentence_words(trigger.token.sent)
+        for _, weapon_sub_type, weapon_mode in _WEAPON_SUB_TYPES:
+            if _MEANS_OF[weapon_sub_type].search(words):
                 return "Explosions/Remote violence", weapon_sub_type, weapon_mode, None
         armed1 = actor1 is not None and actor1.type in _ARMED_TYPES
         armed2 = actor2 is not None and actor2.type in _ARMED_TYPES
@@ -972,6 +997,10 @@ def _classify(
         receiver = receiver or (actor2.name if actor2 else None)
         return event_type, sub_type, mode, Territory(leaver, receiver, place)
     return event_type, sub_type, mode, None
+
+
+def _sentence_words(sentence: SpacySpan) -> str:
+    return " ".join(t.lower_ for t in sentence)
 
 
 def _retyped(event: Event, sub_event_type: str) -> Event:

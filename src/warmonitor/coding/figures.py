@@ -1257,10 +1257,13 @@ def without_the_event_dead(figures: list[FigureMention]) -> list[FigureMention]:
 
 
 def _told_of_before(anchor: Token) -> bool:
-    """ "the boy", "he": one the report has told of already."""
+    """ "the boy", "he", "all four people", "both men": ones the report has told of already."""
     if anchor.lower_ in _ONE_PERSON_PRONOUNS:
         return True
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in anchor.children)
+    return any(
+        c.dep_ in ("det", "predet") and c.lower_ in ("the", "this", "that", "all", "both")
+        for c in anchor.children
+    )
 
 
 def _part_of(part: Figure, whole: Figure) -> bool:

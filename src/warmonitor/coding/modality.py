@@ -101,7 +101,7 @@ def read_modality(trigger: Token, *, claimed: bool) -> str:
                 return "negated"
             if current.lower_ in _LIKELIHOOD_WORDS and infinitive:
                 return "hypothetical"
-            if current.lemma_ in _WISH_HEADS and previous.dep_ in ("ccomp", "xcomp", "oprd"):
+            if current.lemma_ in _WISH_HEADS and _wished(previous, current):
                 return "hypothetical"
             if infinitive and current.lemma_ in _INTENT_HEADS:
                 return "future" if current.lemma_ in _FUTURE_HEADS else "hypothetical"
@@ -116,6 +116,15 @@ def read_modality(trigger: Token, *, claimed: bool) -> str:
         infinitive = infinitive or _is_infinitive(current)
         previous, current = current, current.head
     return "claimed" if claimed else "asserted"
+
+
+def _wished(clause: Token, head: Token) -> bool:
+    """The clause is what the head wants done: "demanded he be arrested", "called on police to
+    act". What one calls a thing is a name for it, no wish: "what police called a
+    murder-suicide"."""
+    if clause.dep_ == "oprd":
+        return head.lemma_ != "call"
+    return clause.dep_ in ("ccomp", "xcomp")
 
 
 def _states_a_fact(clause: Token) -> bool:

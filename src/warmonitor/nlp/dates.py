@@ -52,6 +52,18 @@ def resolve_date(text: str, published: dt.date | None) -> ResolvedDate | None:
     return _resolve_relative(text.lower().strip(), published)
 
 
+def names_a_calendar_day(text: str) -> bool:
+    """ "June 11", "Oct. 29", "7/16/2016": a day told by its date rather than its weekday,
+    as news tells a day more than a week back."""
+    lower = text.lower()
+    return bool(
+        re.search(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}", lower)
+        or re.search(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", lower)
+        or _NUMERIC_DATE.search(lower)
+        or _ISO_DATE.search(lower)
+    )
+
+
 def _resolve_absolute(text: str, published: dt.date | None) -> ResolvedDate | None:
     day_month = re.search(
         rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+(?P<year>\d{{4}}))?", text
