@@ -1349,3 +1349,13 @@ def test_coding_a_weekday_after_the_attack_charged_is_the_charges(extract_text):
     )
     (event,) = _violent(result.events)
     assert event.date.precision > 1
+
+
+def test_coding_a_shooting_with_no_armed_side_is_no_clash(extract_text):
+    """The classifier hears a clash in "a father of three was shot and killed"; with no armed
+    side named and no word of a clash, it is an attack."""
+    result = extract_text(
+        "A father of three was shot and killed in Houston on Sunday.", published=THURSDAY
+    )
+    (event,) = _violent(result.events)
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")

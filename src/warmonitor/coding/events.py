@@ -545,8 +545,17 @@ def _fits(event: Event, sub_event_type: str, mention: _Mention) -> bool:
     ):
         return False
     # Armed clashes are between armed, organised sides; civilians are attacked, never clash.
+    actors = (event.actor1, event.actor2)
     if sub_event_type == "Armed clash" and any(
-        actor is not None and actor.type == "Civilians" for actor in (event.actor1, event.actor2)
+        actor is not None and actor.type == "Civilians" for actor in actors
+    ):
+        return False
+    # Nor is a shooting with no armed side named a clash, unless its word says so ("a
+    # shootout"): "a father of three was shot and killed" is an attack on him.
+    if (
+        sub_event_type == "Armed clash"
+        and mention.trigger.entry.rule != "clash"
+        and not any(actor is not None and actor.type in _ARMED_TYPES for actor in actors)
     ):
         return False
     # A protest event needs protesters: "massacre" in a sentence about a governor is not one.

@@ -326,6 +326,8 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\b[A-Z]{1,4}-|\b(?:ages?|aged)\s+(?:of\s+|between\s+)?(?:\d+\s+(?:and|to|-)\s+)?|\d:|"
     r"\d\s*/\s*|"
     r"\b(?:younger|older)\s+than\s+|\b(?:ages?|aged)\s+(?:\d+,\s+)+(?:and\s+)?|"
+    # "a father of three": his children, no toll
+    r"\b(?:father|mother|dad|mom|parent|grandfather|grandmother|grandparent)s?\s+of\s+|"
     rf"\b{_MONTH}\.?\s+\d{{1,2}},\s*)$",
     re.I,
 )
