@@ -416,7 +416,7 @@ def test_figures_the_dead_among_those_shot_are_not_wounded(extract_text, text, e
     [
         ("A gunman opened fire with an AK-47, wounding four people.", {("wounded", 4)}),
         ("Four boys between ages 12 and 16 were wounded in a shooting.", {("wounded", 4)}),
-        ("A father of three was shot and killed outside a store.", {("killed", 1)}),
+        ("A father of 3 was fatally shot outside a store.", {("killed", 1)}),
         (
             "The shooting in the 6000 block of Elm Street around 6:35 p.m. killed one man.",
             {("killed", 1)},
