@@ -364,3 +364,16 @@ def test_places_a_town_of_the_county_named_is_read_over_a_bigger_namesake(extrac
     places = {p.span.text: p for p in extraction.places if p.span}
     assert (places["Kingston"].country_code, places["Kingston"].admin1) == ("US", "Tennessee")
     assert all(e.location.admin1 == "Tennessee" for e in extraction.events)
+
+
+def test_places_a_town_too_small_for_the_gazetteer_is_no_namesake_abroad(extract_text) -> None:
+    """Pinetown, North Carolina is not in the gazetteer; Pinetown, South Africa, is not it.
+    A list of places is not a town and its state."""
+    extraction = extract_text(
+        "A man was shot at a home on Main Street in Pinetown, North Carolina, on Sunday."
+    )
+    assert all(p.country_code == "US" for p in extraction.places)
+    (event,) = extraction.events
+    assert event.location.admin1 == "North Carolina"
+    listed = _places(extract_text("Cases rose in Beijing, Shanghai and Guangdong on Sunday."))
+    assert listed["Beijing"][2] == "CN"

@@ -288,8 +288,9 @@ def _place_for(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> P
             return None
         return _mentioned(entry, as_written, name)
     try:
-        entry = _resolve_within(name, _state_after(text, name.end, gazetteer), gazetteer)
-        entry = entry or gazetteer.resolve(
+        state = _state_after(text, name.end, gazetteer)
+        within = _resolve_within(name, state, gazetteer)
+        entry = within or gazetteer.resolve(
             name.text,
             kind=name.kind,
             context_countries=focus.countries,
@@ -301,6 +302,9 @@ def _place_for(name: _Name, text: str, gazetteer: Gazetteer, focus: _Focus) -> P
         return None
     if entry is None:
         return _compass_part(name, text, gazetteer, focus)
+    if state is not None and within is None and _a_town_and_its_state(name, text, gazetteer):
+        # "Pinetown, North Carolina", too small for the gazetteer: no Pinetown, South Africa
+        return None
     if name.weak and not _inside(entry, focus):
         return None
     if entry.kind == "city" and _is_acronym(name.text):
@@ -379,6 +383,18 @@ def _state_after(text: str, end: int, gazetteer: Gazetteer) -> tuple[str, str] |
             if entry is not None and entry.admin1 is not None:
                 return entry.country_code, entry.admin1
     return None
+
+
+def _a_town_and_its_state(name: _Name, text: str, gazetteer: Gazetteer) -> bool:
+    """The name and the state after it are a town and its state, not two items of a list
+    ("Beijing, Shanghai and Guangdong", "Ohio, Kentucky and Indiana")."""
+    if name.kind is not None or gazetteer.names_admin1(name.text):
+        return False
+    state = _STATE_AFTER.match(text, name.end)
+    return state is not None and not _LIST_GOES_ON.match(text, state.end())
+
+
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+)?[A-Z]|and\b|or\b|&)")
 
 
 def _resolve_within(
