@@ -46,6 +46,7 @@ def _record(killed=0, injured=4, *, killed_stated=None, injured_stated=True, cit
         "incident": {
             "date": "2014-01-27",
             "city": "Rocky Mount",
+            "state": "North Carolina",
             "killed": killed,
             "injured": injured,
         },
@@ -136,3 +137,13 @@ def test_gva_a_place_in_a_boroughs_county_or_in_the_district_is_in_that_city():
     assert not same_city(replace(flatbush, location=in_california), "Brooklyn")
     noma = replace(flatbush.location, name="NoMa", admin2=None, admin1="District of Columbia")
     assert same_city(replace(flatbush, location=noma), "Washington")
+
+
+def test_gva_a_town_of_the_citys_name_in_another_state_is_another_town():
+    from warmonitor.eval.gva import same_city
+
+    rocky_mount = _event(town="Rocky Mount")
+    assert same_city(rocky_mount, "Rocky Mount", "North Carolina")
+    assert not same_city(rocky_mount, "Rocky Mount", "Virginia")
+    abroad = replace(rocky_mount.location, country_code="CA")
+    assert not same_city(replace(rocky_mount, location=abroad), "Rocky Mount", "North Carolina")

@@ -17,7 +17,7 @@ when the event's place, or the county it lies in, has the gold city's name (GVA 
 City (Murray)" for a mailing city and the place within it, either of which counts, and "Polk
 (county)" for Polk County; an independent city's county, "City of Baltimore", is that city, and
 so are a New York borough's county and the District of Columbia, Washington); the date when the
-event's date is that one day.
+event's date is that one day. A town of the city's name in another state is another town.
 
 Several articles often report one incident: the articles are also grouped as the store would
 merge their events (copies by text, independent reports by type, actors, place and date; see
@@ -141,7 +141,9 @@ def judge(record: dict[str, Any], extraction: Extraction) -> dict[str, bool | No
         verdicts[f"{name}_all"] = right
         verdicts[f"{name}_stated"] = right if stated.get(f"{gold_key}_number_in_text") else None
     city = incident.get("city")
-    right_city = bool(city) and event is not None and same_city(event, city)
+    right_city = (
+        bool(city) and event is not None and same_city(event, city, incident.get("state"))
+    )
     verdicts["city_all"] = right_city if city else None
     verdicts["city_stated"] = right_city if city and stated.get("city_in_text") else None
     gold_date = incident.get("date")
@@ -167,9 +169,13 @@ def count(event: Event | None, kind: str) -> int:
     return max(values, default=0)
 
 
-def same_city(event: Event, city: str) -> bool:
+def same_city(event: Event, city: str, state: str | None = None) -> bool:
+    """The event is placed in ``city`` (of ``state``, when given): a town of that name in
+    another state, or abroad, is another town."""
     place = event.location
     if place is None:
+        return False
+    if state and (place.country_code != "US" or place.admin1 != state):
         return False
     wanted = {normalize_name(name) for name in gold_city_names(city)}
     names = (place.name, place.admin2, place.span.text if place.span else None)
