@@ -141,9 +141,7 @@ def judge(record: dict[str, Any], extraction: Extraction) -> dict[str, bool | No
         verdicts[f"{name}_all"] = right
         verdicts[f"{name}_stated"] = right if stated.get(f"{gold_key}_number_in_text") else None
     city = incident.get("city")
-    right_city = (
-        bool(city) and event is not None and same_city(event, city, incident.get("state"))
-    )
+    right_city = bool(city) and event is not None and same_city(event, city, incident.get("state"))
     verdicts["city_all"] = right_city if city else None
     verdicts["city_stated"] = right_city if city and stated.get("city_in_text") else None
     gold_date = incident.get("date")
