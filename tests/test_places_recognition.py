@@ -377,3 +377,17 @@ def test_places_a_town_too_small_for_the_gazetteer_is_no_namesake_abroad(extract
     assert event.location.admin1 == "North Carolina"
     listed = _places(extract_text("Cases rose in Beijing, Shanghai and Guangdong on Sunday."))
     assert listed["Beijing"][2] == "CN"
+
+
+def test_places_a_small_towns_namesake_near_the_reports_city_is_meant(extract_text) -> None:
+    """Benton, Arkansas is the larger Benton; beside Shreveport, Benton is the Louisiana town
+    25 km away. New York named in passing moves no Augusta out of Georgia."""
+    local = extract_text(
+        "A boy was shot at a home north of Benton on Saturday, deputies said. He was taken to a "
+        "hospital in Shreveport."
+    )
+    assert {p.admin1 for p in local.places if p.name == "Benton"} == {"Louisiana"}
+    passing = extract_text(
+        "A man was shot in Augusta on Saturday. He had moved there from New York City."
+    )
+    assert {p.admin1 for p in passing.places if p.name == "Augusta"} == {"Georgia"}

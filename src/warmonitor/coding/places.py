@@ -33,7 +33,7 @@ from warmonitor.coding.gazetteer import (
 )
 from warmonitor.coding.knowledge import Knowledge
 from warmonitor.coding.syntax import document_entities
-from warmonitor.geodesy import destination
+from warmonitor.geodesy import destination, distance_km
 from warmonitor.model import Article, Place, Span
 
 logger = logging.getLogger(__name__)
@@ -118,7 +118,7 @@ def find_places(
     focus = stated
     mentions = _resolve_names(doc, text, names, gazetteer, focus)
     for _ in range(_FOCUS_PASSES):
-        sharper = _focus(stated, mentions, text)
+        sharper = _focus(stated, mentions, text, gazetteer)
         if sharper == focus:
             break
         focus = sharper
@@ -204,12 +204,12 @@ _FOCUS_NAMES = 2
 _FOCUS_PASSES = 3
 
 
-def _focus(stated: _Focus, mentions: list[PlaceMention], text: str) -> _Focus:
+def _focus(stated: _Focus, mentions: list[PlaceMention], text: str, gazetteer: Gazetteer) -> _Focus:
     """The stated countries, plus the countries and provinces that named provinces and states
     point to or that several distinct place names lie in (a county named like the one a named
-    town lies in counts there); else those of the towns whose police
-    the report cites ("Topeka police said a man was shot near Roosevelt Park": Kansas, so no
-    Roosevelt Park, Michigan)."""
+    town lies in counts there, and so does a town whose namesake does: see
+    ``_namesakes_beside``); else those of the towns whose police the report cites ("Topeka
+    police said a man was shot near Roosevelt Park": Kansas, so no Roosevelt Park, Michigan)."""
     by_country: dict[str, set[str]] = {}
     by_admin1: dict[tuple[str, str], set[str]] = {}
     admin1: set[tuple[str, str]] = set()
@@ -234,6 +234,8 @@ def _focus(stated: _Focus, mentions: list[PlaceMention], text: str) -> _Focus:
             # "Franklin County" and Connell: the county Connell lies in, whichever the
             # county's name alone was read as.
             names.add(place.admin2.casefold())
+    for unit, key in _namesakes_beside(mentions, by_admin1, gazetteer):
+        by_admin1[unit].add(key)
     countries = list(stated.countries)
     countries += [
         code
@@ -246,6 +248,66 @@ def _focus(stated: _Focus, mentions: list[PlaceMention], text: str) -> _Focus:
     named = {m.place.country_code for m in mentions if m.place.mention == NAMED}
     seen = frozenset(countries) | {code for code in named if code}
     return _Focus(tuple(countries), frozenset(admin1), seen)
+
+
+# A town this large is known by its name across its country: a report naming it means it,
+# wherever its other places lie.
+_WELL_KNOWN_TOWN = 100_000
+
+
+def _namesakes_beside(
+    mentions: list[PlaceMention],
+    by_admin1: dict[tuple[str, str], set[str]],
+    gazetteer: Gazetteer,
+) -> list[tuple[tuple[str, str], str]]:
+    """(state, name) for each town read alone in its state whose name is also a town's near a
+    well-known town the report names: "Benton" beside "Shreveport" is Benton, Louisiana, 25 km
+    away, not the larger Benton, Arkansas, since a local report's places lie around its city.
+    A well-known town keeps its reading; a small one moves nothing (it may be a street or a
+    hotel read as a town), nor does a big one far away (a report names New York in passing)."""
+    populations = {}
+    for mention in mentions:
+        place = mention.place
+        if place.geonameid is not None and place.geonameid not in populations:
+            read = next(
+                (e for e in gazetteer.lookup(place.name) if e.geonameid == place.geonameid), None
+            )
+            populations[place.geonameid] = (read.population or 0) if read is not None else 0
+    cities = [
+        m.place
+        for m in mentions
+        if populations.get(m.place.geonameid, 0) >= _WELL_KNOWN_TOWN
+        and m.place.lat is not None
+        and m.place.lon is not None
+    ]
+    found = []
+    for mention in mentions:
+        place = mention.place
+        town = place.feature_code is not None and place.feature_code.startswith("PPL")
+        here = (place.country_code or "", place.admin1 or "")
+        if not town or place.admin1 is None or len(by_admin1.get(here, ())) >= _FOCUS_NAMES:
+            continue
+        if populations.get(place.geonameid, 0) >= _WELL_KNOWN_TOWN:
+            continue
+        wanted = normalize_name(place.name)
+        for entry in gazetteer.lookup(place.name):
+            there = (entry.country_code, entry.admin1 or "")
+            if (
+                entry.kind == "city"
+                and there != here
+                and normalize_name(entry.name) == wanted
+                and any(
+                    (c.country_code, c.admin1) == there
+                    and distance_km(c.lat, c.lon, entry.lat, entry.lon) <= _AROUND_A_CITY_KM
+                    for c in cities
+                )
+            ):
+                found.append((there, place.name.casefold()))
+    return found
+
+
+# How far from its city a local report's places lie.
+_AROUND_A_CITY_KM = 80.0
 
 
 def _resolve_names(
