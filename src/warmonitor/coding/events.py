@@ -102,7 +102,7 @@ _CHEMICAL_AGENT = re.compile(r"\b(?:chemical|chlorine|sarin|mustard|nerve agent|
 # helicopter that takes the wounded to hospital strikes no one.
 _WEAPON_SUB_TYPES = (
     (
-        r"\b(?:air ?strikes?|air raids?|warplanes?|(?:fighter )?jets?|drones?|drone strikes?"
+        r"\b(?:air ?strikes?|air raids?|warplanes?|jets?|drones?"
         r"|helicopter gunships?|attack helicopters?"
         r"|helicopters? (?:fired|strafed|bombed|attacked))\b",
         "Air/drone strike",
@@ -120,7 +120,7 @@ _WEAPON_SUB_TYPES = (
         "heavy-weapons",
     ),
     (
-        r"\b(?:roadside bombs?|ieds?|improvised explosive|land ?mines?|landmines?|car bombs?"
+        r"\b(?:roadside bombs?|ieds?|improvised explosive|land ?mines?|car bombs?"
         r"|explosives?)\b",
         "Remote explosive/landmine/IED",
         "explosives",
